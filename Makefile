@@ -1,0 +1,33 @@
+# Set-up is part of every command: each installs only what is missing, so a second run
+# does no network work when nothing changed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+HOST ?= 127.0.0.1
+
+.PHONY: serve test install system clean
+
+serve: install
+	$(BIN)/python serve.py --host $(HOST) --port $(PORT)
+
+test: install system
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Debian's Chromium (browser tests) and NGINX (serving the frozen site).
+system:
+	@scripts/system-packages
+
+clean:
+	rm -rf $(VENV) node_modules dist .journeys

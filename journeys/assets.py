@@ -1,0 +1,45 @@
+"""GOV.UK Frontend's CSS, JS, fonts and images (from npm), and Journeys' own scripts, at /assets/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .problems import ContentError, Problem
+from .project import Project, safe_file
+
+OWN_ASSETS = Path(__file__).parent / "static"
+# From dist/govuk/ itself: the precompiled CSS and the ES module (and their source maps).
+GOVUK_ROOT_FILES = {
+    "govuk-frontend.min.css", "govuk-frontend.min.css.map",
+    "govuk-frontend.min.js", "govuk-frontend.min.js.map",
+}
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def govuk_frontend_dir(project: Project) -> Path:
+    """dist/govuk of the npm package govuk-frontend: the project's own, else Journeys'."""
+    for base in (project.root, PACKAGE_ROOT):
+        folder = base / "node_modules" / "govuk-frontend" / "dist" / "govuk"
+        if (folder / "govuk-frontend.min.css").is_file():
+            return folder
+    raise ContentError([Problem(
+        "node_modules/govuk-frontend", None, "GOV.UK Frontend's CSS and JavaScript are not installed",
+        "Run 'make serve' (or 'npm ci') in the Journeys folder to install them.",
+    )])
+
+
+def find_asset(govuk: Path, path: str) -> Path | None:
+    """The file served at /assets/<path>, or None."""
+    if path.startswith("journeys/"):
+        return safe_file(OWN_ASSETS, path.removeprefix("journeys/"))
+    if path in GOVUK_ROOT_FILES:
+        return safe_file(govuk, path)
+    return safe_file(govuk / "assets", path)
+
+
+def all_assets(govuk: Path) -> list[str]:
+    """Every path under /assets/, for freezing."""
+    paths = sorted(GOVUK_ROOT_FILES)
+    paths += sorted(p.relative_to(govuk / "assets").as_posix() for p in (govuk / "assets").rglob("*") if p.is_file())
+    paths += sorted("journeys/" + p.relative_to(OWN_ASSETS).as_posix() for p in OWN_ASSETS.rglob("*") if p.is_file())
+    return paths

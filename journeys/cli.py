@@ -1,0 +1,29 @@
+"""The `journeys` command: serve a prototype, check it, or freeze it to static HTML."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="journeys", description="GOV.UK prototypes from YAML page flows.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="serve the prototype on this computer")
+    serve.add_argument("--project", default=".", help="the prototype's folder (default: here)")
+    serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "5000")))
+    serve.add_argument("--open", action="store_true", help="open the prototype in a browser")
+
+    args = parser.parse_args(argv)
+    if args.command == "serve":
+        from .dev_server import serve as run_server
+
+        return run_server(args.project, args.host, args.port, open_browser=args.open)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

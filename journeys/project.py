@@ -1,0 +1,59 @@
+"""The folders of a prototype, and the one safe way to find a file inside them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    """A prototype on disk: pages/, layouts/, data/ and static/ under one folder."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, folder) -> "Project":
+        return cls(Path(folder).resolve())
+
+    @property
+    def pages(self) -> Path:
+        return self.root / "pages"
+
+    @property
+    def layouts(self) -> Path:
+        return self.root / "layouts"
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def static(self) -> Path:
+        return self.root / "static"
+
+    def name_of(self, path: Path) -> str:
+        """How a file is named in messages: relative to the project folder."""
+        try:
+            return Path(path).resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+
+def safe_file(root: Path, relative: str, hidden: tuple[str, ...] = (".",)) -> Path | None:
+    """The file at `relative` under `root`, or None if it is missing or would leave `root`.
+
+    Rejects `..`, empty parts (absolute paths), parts starting with one of `hidden`,
+    backslashes and NUL, and symlinks that resolve outside `root`.
+    """
+    for part in relative.split("/"):
+        if part in ("", ".", "..") or part.startswith(hidden) or "\\" in part or "\0" in part:
+            return None
+    root = root.resolve()
+    try:
+        found = (root / relative).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if not found.is_relative_to(root) or not found.is_file():
+        return None
+    return found

@@ -1,0 +1,57 @@
+"""The one blueprint: GOV.UK assets, the project's static files, and every page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, send_file
+
+from . import answers
+from .assets import find_asset
+from .page_render import render_page_file
+from .project import safe_file
+from .routing import find_page
+
+bp = Blueprint("journeys", __name__)
+
+
+def project():
+    return current_app.extensions["journeys.project"]
+
+
+@bp.get("/assets/<path:path>")
+def asset(path: str):
+    found = find_asset(current_app.extensions["journeys.govuk"], path)
+    if found is None:
+        abort(404)
+    return send_file(found, max_age=current_app.config["ASSET_MAX_AGE"])
+
+
+@bp.get("/static/<path:path>")
+def static_file(path: str):
+    found = safe_file(project().static, path)
+    if found is None:
+        abort(404)
+    return send_file(found)
+
+
+@bp.route("/clear-answers", methods=["GET", "POST"])
+def clear_answers():
+    if request.method == "POST":
+        answers.forget()
+        return redirect("/", code=303)
+    return render_template("clear-answers.html")
+
+
+@bp.route("/", defaults={"path": ""}, methods=["GET", "POST"])
+@bp.route("/<path:path>", methods=["GET", "POST"])
+def page(path: str):
+    found = find_page(project().pages, path)
+    if found is None:
+        abort(404)
+    if request.method == "POST":
+        # The Prototype Kit's way: a form's action names the next page, which stores the answers.
+        answers.remember(answers.fields_from_form(request.form, request.files))
+        query = request.query_string.decode()
+        return redirect(request.path + (f"?{query}" if query else ""), code=303)
+    return render_page_file(found)
+
+

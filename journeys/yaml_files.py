@@ -1,0 +1,89 @@
+"""Reading YAML safely, keeping the line of every key so problems can point at it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import ContentError, Problem
+
+
+@dataclass
+class YamlDocument:
+    """A parsed YAML file, with the line where each key or list item starts."""
+
+    name: str
+    data: Any
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line(self, *path) -> int:
+        """The line of the deepest part of `path` that exists in the file."""
+        path = tuple(path)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def parse_yaml(text: str, name: str, first_line: int = 1) -> YamlDocument:
+    """Parse YAML text with `safe_load`; every problem raises ContentError with its line.
+
+    `first_line` is where the text starts in its file (front matter starts on line 2).
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + first_line if mark else first_line
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        raise ContentError([Problem(name, line, f"this is not valid YAML: {message}", _yaml_hint(text, mark))]) from None
+    except yaml.YAMLError as error:
+        raise ContentError([Problem(name, first_line, f"this is not valid YAML: {error}")]) from None
+    document = YamlDocument(name, data)
+    duplicates: list[Problem] = []
+    if node is not None:
+        _index(node, (), document.lines, duplicates, name, first_line - 1)
+    if duplicates:
+        raise ContentError(duplicates)
+    return document
+
+
+def read_yaml(path: Path, name: str) -> YamlDocument:
+    """Read and parse a YAML file; `name` is how messages refer to it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ContentError([Problem(name, None, f"this file is not UTF-8 text ({error.reason})", "Save it as UTF-8.")]) from None
+    return parse_yaml(text, name)
+
+
+def _index(node, path, lines, duplicates, name, offset) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                duplicates.append(Problem(
+                    name, line, f"'{key}' appears twice here (first on line {seen[key]})",
+                    "Give each one a different name, or remove one of them.",
+                ))
+            else:
+                seen[key] = line
+            lines[path + (key,)] = line
+            _index(value_node, path + (key,), lines, duplicates, name, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for number, item in enumerate(node.value):
+            lines[path + (number,)] = item.start_mark.line + 1 + offset
+            _index(item, path + (number,), lines, duplicates, name, offset)
+
+
+def _yaml_hint(text: str, mark) -> str:
+    if "\t" in text:
+        return "YAML does not allow tabs for indenting: use spaces."
+    if mark is not None:
+        return "Check the indenting and the colons on this line and the one above it."
+    return ""
