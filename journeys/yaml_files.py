@@ -1,4 +1,7 @@
-"""Reading YAML safely, keeping the line of every key so problems can point at it."""
+"""Reading YAML safely, keeping the line of every key so problems can point at it.
+
+Only PyYAML's SafeLoader constructs values: no tag can make a Python object.
+"""
 
 from __future__ import annotations
 
@@ -28,20 +31,25 @@ class YamlDocument:
 
 
 def parse_yaml(text: str, name: str, first_line: int = 1) -> YamlDocument:
-    """Parse YAML text with `safe_load`; every problem raises ContentError with its line.
+    """Parse YAML text safely; every problem raises ContentError with its line.
 
     `first_line` is where the text starts in its file (front matter starts on line 2).
     """
+    loader = yaml.SafeLoader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        if node is not None:
+            _only_true_and_false_are_booleans(node)
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else first_line
         message = " ".join(part for part in (error.context, error.problem) if part)
-        raise ContentError([Problem(name, line, f"this is not valid YAML: {message}", _yaml_hint(text, mark))]) from None
+        raise ContentError([Problem(name, line, f"this is not valid YAML: {message}", _yaml_hint(text, error))]) from None
     except yaml.YAMLError as error:
         raise ContentError([Problem(name, first_line, f"this is not valid YAML: {error}")]) from None
+    finally:
+        loader.dispose()
     document = YamlDocument(name, data)
     duplicates: list[Problem] = []
     if node is not None:
@@ -49,6 +57,21 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> YamlDocument:
     if duplicates:
         raise ContentError(duplicates)
     return document
+
+
+def _only_true_and_false_are_booleans(node) -> None:
+    # YAML 1.1 reads Yes, No, On and Off as true and false: `options: [Yes, No]` would become
+    # [True, False]. Designers mean the words, so they stay text (as in YAML 1.2).
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:bool" and node.style is None and node.value.lower() not in ("true", "false"):
+            node.tag = "tag:yaml.org,2002:str"
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _only_true_and_false_are_booleans(item)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _only_true_and_false_are_booleans(key)
+            _only_true_and_false_are_booleans(value)
 
 
 def read_yaml(path: Path, name: str) -> YamlDocument:
@@ -81,9 +104,9 @@ def _index(node, path, lines, duplicates, name, offset) -> None:
             _index(item, path + (number,), lines, duplicates, name, offset)
 
 
-def _yaml_hint(text: str, mark) -> str:
+def _yaml_hint(text: str, error: yaml.MarkedYAMLError) -> str:
+    if "constructor for the tag" in str(error.problem):
+        return "Remove the '!' tag: Journeys reads plain YAML text, lists and mappings only."
     if "\t" in text:
         return "YAML does not allow tabs for indenting: use spaces."
-    if mark is not None:
-        return "Check the indenting and the colons on this line and the one above it."
-    return ""
+    return "Check the indenting and the colons on this line and the one above it."

@@ -1,0 +1,120 @@
+"""Branching conditions: small structured rules, evaluated without eval.
+
+The frozen site runs the same rules in the browser (journeys/static/conditions.js); both run
+the cases in tests/vectors/conditions.json. Keep the two in step.
+
+A condition is a mapping; every entry must hold:
+  {name: value}          the answer is value (a checkbox answer: that box is ticked)
+  {name: [a, b]}         the answer is one of a, b (checkboxes: a or b is ticked)
+  {name: {test: ...}}    is, not, includes, answered, less_than, more_than, at_least, at_most
+  {all: [c, ...]}        every condition holds
+  {any: [c, ...]}        at least one holds
+  {not: c}               c does not hold
+Values compare as text, so `18` and `"18"` are the same; number tests read the answer as a number.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+COMBINATORS = ("all", "any", "not")
+TESTS = ("is", "not", "includes", "answered", "less_than", "more_than", "at_least", "at_most")
+NUMBER_TESTS = ("less_than", "more_than", "at_least", "at_most")
+_NUMBER = re.compile(r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$")
+
+
+def holds(condition: dict, answers: dict) -> bool:
+    """Whether `condition` holds for `answers`."""
+    return all(_entry(key, value, answers) for key, value in condition.items())
+
+
+def _entry(key: str, value, answers: dict) -> bool:
+    if key == "all":
+        return all(holds(c, answers) for c in value)
+    if key == "any":
+        return any(holds(c, answers) for c in value)
+    if key == "not":
+        return not holds(value, answers)
+    answer = answers.get(key)
+    if isinstance(value, dict):
+        return all(_test(test, expected, answer) for test, expected in value.items())
+    return _is(answer, value)
+
+
+def _test(test: str, expected, answer) -> bool:
+    if test == "is":
+        return _is(answer, expected)
+    if test == "not":
+        return not _is(answer, expected)
+    if test == "includes":
+        wanted = expected if isinstance(expected, list) else [expected]
+        return all(_is(answer, item) for item in wanted)
+    if test == "answered":
+        return is_answered(answer) == bool(expected)
+    number = as_number(answer)
+    if number is None:
+        return False
+    limit = float(expected)
+    return {
+        "less_than": number < limit,
+        "more_than": number > limit,
+        "at_least": number >= limit,
+        "at_most": number <= limit,
+    }[test]
+
+
+def _is(answer, expected) -> bool:
+    """The answer is `expected`, or one of a list of them; a list answer is one ticked item."""
+    options = expected if isinstance(expected, list) else [expected]
+    given = answer if isinstance(answer, list) else [answer]
+    wanted = {as_text(option) for option in options}
+    return any(item is not None and as_text(item) in wanted for item in given)
+
+
+def as_text(value) -> str:
+    """How YAML values compare with answers: as the text a form would send."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def as_number(answer) -> float | None:
+    """The answer as a number ('1,200' and ' 7 ' count), or None."""
+    if isinstance(answer, bool) or answer is None or isinstance(answer, (list, dict)):
+        return None
+    if isinstance(answer, (int, float)):
+        return float(answer)
+    text = str(answer).replace(",", "")
+    if not _NUMBER.match(text):
+        return None
+    number = float(text)
+    return number if math.isfinite(number) else None
+
+
+def is_answered(answer) -> bool:
+    """Something was given: not missing, not blank, not an empty list of ticks."""
+    if answer is None:
+        return False
+    if isinstance(answer, str):
+        return answer.strip() != ""
+    if isinstance(answer, (list, dict)):
+        return any(is_answered(item) for item in (answer.values() if isinstance(answer, dict) else answer))
+    return True
+
+
+def answer_names(condition: dict) -> list[str]:
+    """Every answer name a condition reads, for checking that some page asks it."""
+    names = []
+    for key, value in condition.items():
+        if key in ("all", "any") and isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    names += answer_names(item)
+        elif key == "not" and isinstance(value, dict):
+            names += answer_names(value)
+        elif key not in COMBINATORS:
+            names.append(key)
+    return names
