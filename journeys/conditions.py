@@ -15,8 +15,11 @@ Values compare as text, so `18` and `"18"` are the same; number tests read the a
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
+
+from .problems import did_you_mean
 
 COMBINATORS = ("all", "any", "not")
 TESTS = ("is", "not", "includes", "answered", "less_than", "more_than", "at_least", "at_most")
@@ -78,6 +81,8 @@ def as_text(value) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     return str(value)
 
 
@@ -118,3 +123,51 @@ def answer_names(condition: dict) -> list[str]:
         elif key not in COMBINATORS:
             names.append(key)
     return names
+
+
+def problems_in(condition, path: tuple = ()) -> list[tuple[tuple, str, str]]:
+    """What is wrong with a condition's shape, as (path, message, fix), before it is ever used."""
+    if not isinstance(condition, dict) or not condition:
+        return [(path, "a condition should be 'answer name: value' lines",
+                 "For example:  when: {licence-length: 12 months}")]
+    found = []
+    for key, value in condition.items():
+        here = path + (key,)
+        if key in ("all", "any"):
+            if not isinstance(value, list) or not value:
+                found.append((here, f"'{key}' should be a list of conditions",
+                              f"For example:  {key}: [{{colour: Red}}, {{size: Large}}]"))
+            else:
+                for number, item in enumerate(value):
+                    found += problems_in(item, here + (number,))
+        elif key == "not":
+            found += problems_in(value, here)
+        elif isinstance(value, dict):
+            found += _test_problems(value, here)
+        elif isinstance(value, list):
+            if not value or not all(_is_value(v) for v in value):
+                found.append((here, f"the values for '{key}' should be a list of words or numbers", ""))
+        elif not _is_value(value):
+            found.append((here, f"the value for '{key}' should be a word or a number", ""))
+    return found
+
+
+def _test_problems(tests: dict, path: tuple) -> list[tuple[tuple, str, str]]:
+    found = []
+    for test, expected in tests.items():
+        here = path + (test,)
+        if test not in TESTS:
+            found.append((here, f"unknown test '{test}'", did_you_mean(test, TESTS) or "Tests are: " + ", ".join(TESTS)))
+        elif test in NUMBER_TESTS and (isinstance(expected, bool) or not isinstance(expected, (int, float))):
+            found.append((here, f"'{test}' needs a number", f"For example:  {test}: 18"))
+        elif test == "answered" and not isinstance(expected, bool):
+            found.append((here, "'answered' needs true or false", "For example:  answered: true"))
+        elif test in ("is", "not", "includes") and not (
+            _is_value(expected) or (isinstance(expected, list) and expected and all(_is_value(v) for v in expected))
+        ):
+            found.append((here, f"'{test}' needs a value or a list of values", f"For example:  {test}: [Red, Blue]"))
+    return found
+
+
+def _is_value(value) -> bool:
+    return isinstance(value, (str, int, float, bool, datetime.date))

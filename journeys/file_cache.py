@@ -16,10 +16,10 @@ class FileCache:
         self._entries: dict = {}
         self._lock = threading.Lock()
 
-    def get(self, path: Path, read: Callable[[Path], T]) -> T:
-        stat = path.stat()
+    def get(self, path: Path, read: Callable[[Path], T], depends: tuple[Path, ...] = ()) -> T:
+        """`read(path)`, read again only when `path` or a file it `depends` on has changed."""
         key = (path, read)
-        stamp = (stat.st_mtime_ns, stat.st_size)
+        stamp = tuple(_stamp(file) for file in (path, *depends))
         with self._lock:
             entry = self._entries.get(key)
         if entry is not None and entry[0] == stamp:
@@ -32,3 +32,11 @@ class FileCache:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+
+
+def _stamp(path: Path):
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)

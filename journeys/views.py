@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, send_file
 
-from . import answers
+from . import answers, flow_pages
 from .assets import find_asset
+from .flows import find_flow_page
 from .page_render import render_page_file
 from .project import safe_file
 from .routing import find_page
@@ -46,7 +47,7 @@ def clear_answers():
 def page(path: str):
     found = find_page(project().pages, path)
     if found is None:
-        abort(404)
+        return flow_page(path)
     if request.method == "POST":
         # The Prototype Kit's way: a form's action names the next page, which stores the answers.
         answers.remember(answers.fields_from_form(request.form, request.files))
@@ -55,3 +56,15 @@ def page(path: str):
     return render_page_file(found)
 
 
+
+
+def flow_page(path: str):
+    found = find_flow_page(project(), path, current_app.extensions["journeys.files"])
+    if found is None:
+        abort(404)
+    flow, page = found
+    if page is None:
+        return redirect(flow.url(flow.first.id))
+    if request.method == "POST":
+        return flow_pages.submit(flow, page)
+    return flow_pages.show(flow, page)

@@ -21,6 +21,7 @@ class YamlDocument:
     name: str
     data: Any
     lines: dict[tuple, int] = field(default_factory=dict)
+    text_lines: dict[tuple, int] = field(default_factory=dict)  # where a text value's first line is
 
     def line(self, *path) -> int:
         """The line of the deepest part of `path` that exists in the file."""
@@ -53,7 +54,7 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> YamlDocument:
     document = YamlDocument(name, data)
     duplicates: list[Problem] = []
     if node is not None:
-        _index(node, (), document.lines, duplicates, name, first_line - 1)
+        _index(node, (), document, duplicates, name, first_line - 1)
     if duplicates:
         raise ContentError(duplicates)
     return document
@@ -83,8 +84,12 @@ def read_yaml(path: Path, name: str) -> YamlDocument:
     return parse_yaml(text, name)
 
 
-def _index(node, path, lines, duplicates, name, offset) -> None:
-    if isinstance(node, yaml.MappingNode):
+def _index(node, path, document, duplicates, name, offset) -> None:
+    if isinstance(node, yaml.ScalarNode):
+        # A block scalar (`content: |`) starts on the line after its indicator.
+        block = 1 if node.style in ("|", ">") else 0
+        document.text_lines[path] = node.start_mark.line + 1 + block + offset
+    elif isinstance(node, yaml.MappingNode):
         seen: dict = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
@@ -96,12 +101,12 @@ def _index(node, path, lines, duplicates, name, offset) -> None:
                 ))
             else:
                 seen[key] = line
-            lines[path + (key,)] = line
-            _index(value_node, path + (key,), lines, duplicates, name, offset)
+            document.lines[path + (key,)] = line
+            _index(value_node, path + (key,), document, duplicates, name, offset)
     elif isinstance(node, yaml.SequenceNode):
         for number, item in enumerate(node.value):
-            lines[path + (number,)] = item.start_mark.line + 1 + offset
-            _index(item, path + (number,), lines, duplicates, name, offset)
+            document.lines[path + (number,)] = item.start_mark.line + 1 + offset
+            _index(item, path + (number,), document, duplicates, name, offset)
 
 
 def _yaml_hint(text: str, error: yaml.MarkedYAMLError) -> str:

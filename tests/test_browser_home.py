@@ -30,17 +30,3 @@ def test_the_home_page_renders_as_a_govuk_page(server, page):
 
     assert page.watch.console_errors == []
     assert page.watch.failed_requests == []
-
-
-def test_a_question_page_answer_shows_on_the_next_page(server, page):
-    page.goto(server.url + "/")
-    page.get_by_role("button", name="Start now").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "What is the largest item you need collected?"
-    page.get_by_label("Fridge or freezer").check()
-    page.get_by_role("button", name="Continue").click()
-    assert page.url == server.url + "/bulky-waste/summary"
-    assert page.locator(".govuk-summary-list__value").inner_text() == "Fridge or freezer"
-
-    page.get_by_role("link", name="Change largest item").click()
-    assert page.get_by_label("Fridge or freezer").is_checked()
-    assert page.watch.console_errors == [] and page.watch.failed_requests == []

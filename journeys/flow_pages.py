@@ -1,0 +1,91 @@
+"""Showing and answering a flow's pages in the live server."""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import current_app, redirect, render_template, request
+
+from . import answers
+from .answer_display import summary_rows
+from .flow_model import Flow, FlowPage
+from .journey import after_answering, back_link, next_page_id
+from .markdown_pages import render_markdown
+from .question_render import AS_HEADING, HIDDEN, PLAIN, render_question
+from .validation import FieldError, Submission, read_page
+
+REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+REFERENCE = "_reference"
+
+
+def heading_mode(page: FlowPage) -> str:
+    """One question with nothing before it is asked in the h1; otherwise the h1 is the title."""
+    if len(page.questions) != 1:
+        return PLAIN
+    if not page.content:
+        return AS_HEADING
+    return HIDDEN if page.questions[0].label == page.title else PLAIN
+
+
+def page_context(flow: Flow, page: FlowPage, given: dict, submission: Submission | None = None,
+                 change: str | None = None) -> dict:
+    """Everything the page's layout needs, for these answers (and a failed submission)."""
+    errors = submission.errors if submission else []
+    typed = submission.typed if submission else given
+    macros = current_app.jinja_env.globals
+    mode = heading_mode(page)
+    next_id = next_page_id(page, given)
+    context = {
+        "title": page.title,
+        "caption": page.caption,
+        "serviceName": flow.title,
+        "serviceUrl": flow.url(flow.first.id),
+        "backLink": back_link(flow, page, given, change),
+        "errors": [{"text": e.message, "href": f"#{e.field}"} for e in errors],
+        "headingInQuestion": mode == AS_HEADING,
+        "content": render_markdown(page.content) if page.content else "",
+        "questions": [
+            render_question(macros, q, typed.get(q.name), _errors_for(q.name, errors), mode, page.caption)
+            for q in page.questions
+        ],
+        "multipart": any(q.type == "file" for q in page.questions),
+        "button": page.button,
+        "startLink": flow.url(next_id) if next_id else None,
+        "nextLink": flow.url(next_id) if next_id else None,
+    }
+    if page.layout == "check-answers":
+        context["rows"] = summary_rows(flow, page, given)
+    if page.layout == "confirmation":
+        context["reference"] = given.get(REFERENCE, "")
+    return context
+
+
+def _errors_for(name: str, errors: list[FieldError]) -> list[FieldError]:
+    return [error for error in errors if error.question == name]
+
+
+def show(flow: Flow, page: FlowPage):
+    given = answers.current()
+    if page.layout == "confirmation" and not given.get(REFERENCE):
+        given = answers.remember({REFERENCE: new_reference()})
+    return render_template(f"{page.layout}.html", **page_context(flow, page, given, change=_change()))
+
+
+def submit(flow: Flow, page: FlowPage):
+    if page.layout == "check-answers":
+        stored = answers.remember({REFERENCE: new_reference()})
+    else:
+        submission = read_page(page, request.form, request.files, answers.current())
+        if submission.errors:
+            context = page_context(flow, page, answers.current(), submission, change=_change())
+            return render_template(f"{page.layout}.html", **context)
+        stored = answers.remember(submission.answers)
+    return redirect(after_answering(flow, page, stored, _change()), code=303)
+
+
+def new_reference() -> str:
+    return "".join(secrets.choice(REFERENCE_LETTERS) for _ in range(8))
+
+
+def _change() -> str | None:
+    return request.args.get("change") or None

@@ -1,0 +1,89 @@
+"""Answers containing HTML and quotes are shown as text everywhere, never run as code."""
+
+import pytest
+
+EVIL = """<script>alert("x")</script>' onmouseover='alert(1)"""
+ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&#39; onmouseover=&#39;alert(1)"
+
+FLOW = """
+title: Escaping
+pages:
+  name:
+    title: What is your name?
+    questions:
+      - name: name
+        max_length: 10
+    next: story
+  story:
+    title: Tell us a story
+    questions:
+      - name: story
+        type: textarea
+    next: where
+  where:
+    title: Where do you live?
+    questions:
+      - name: home
+        type: address
+    next: check
+  check:
+    layout: check-answers
+    title: Check your answers
+    next: done
+  done:
+    layout: confirmation
+    title: Done
+"""
+SHOW = '{% extends "base.html" %}{% block content %}<p id="shown">{{ data["name"] }}</p>{% endblock %}'
+
+
+@pytest.fixture
+def client(make_project, make_app):
+    project = make_project({"pages/escape.yaml": FLOW, "pages/show.html": SHOW})
+    client = make_app(project).test_client()
+    client.post("/escape/name", data={"name": "Ada"})
+    client.post("/escape/story", data={"story": EVIL})
+    client.post("/escape/where", data={"home-line-1": EVIL, "home-town": "Leeds", "home-postcode": "LS1 1AA"})
+    return client
+
+
+def test_a_rejected_answer_shown_back_with_its_error_is_escaped(client):
+    page = client.post("/escape/name", data={"name": EVIL}).text
+    assert "Name must be 10 characters or less" in page
+    assert f'value="{ESCAPED}"' in page
+    assert "<script>alert" not in page
+
+
+def test_answers_refilled_into_fields_are_escaped(client):
+    assert f">{ESCAPED}</textarea>" in client.get("/escape/story").text
+    assert f'value="{ESCAPED}"' in client.get("/escape/where").text
+
+
+def test_check_answers_shows_answers_escaped(client):
+    page = client.get("/escape/check").text
+    assert page.count(ESCAPED) == 2 and "<script>alert" not in page
+
+
+def test_jinja_pages_show_answers_escaped(client):
+    client.post("/show", data={"name": EVIL})
+    assert f'<p id="shown">{ESCAPED}</p>' in client.get("/show").text
+
+
+def test_no_script_an_answer_carries_runs_in_a_browser(make_project, live_server, page):
+    server = live_server(make_project({"pages/escape.yaml": FLOW, "pages/show.html": SHOW}))
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(server.url + "/escape/name")
+    page.get_by_label("What is your name?").fill("Ada")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Tell us a story").fill(EVIL)
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Address line 1").fill(EVIL)
+    page.get_by_label("Town or city").fill("Leeds")
+    page.get_by_label("Postcode").fill("LS1 1AA")
+    page.get_by_role("button", name="Continue").click()
+    values = page.locator(".govuk-summary-list__value")
+    assert values.nth(1).inner_text() == EVIL
+    assert values.nth(2).inner_text() == f"{EVIL}\nLeeds\nLS1 1AA"
+    values.nth(1).hover()
+    assert dialogs == []

@@ -1,0 +1,310 @@
+"""Every flow check: its exact message and line, all reported together."""
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from conftest import ROOT
+from journeys.file_cache import FileCache
+from journeys.flows import load_flow
+from journeys.problems import ContentError
+from journeys.project import Project
+
+# The last page of most cases, indented to sit under their 'pages:'.
+END = textwrap.indent("""
+  done:
+    layout: confirmation
+    title: Done
+""", " " * 8)
+
+# (what is wrong, the flow's YAML, the problems as 'line: message')
+CASES = [
+    ("invalid YAML", """
+        title: Test
+        pages:
+          ask:
+            title: [What is your name?
+        """, ["4: this is not valid YAML: while parsing a flow sequence expected ',' or ']', but got '?'"]),
+    ("a duplicate page id", """
+        title: Test
+        pages:
+          ask:
+            title: One
+            next: ask
+          ask:
+            title: Two
+        """, ["6: 'ask' appears twice here (first on line 3)"]),
+    ("an unknown page key", """
+        title: Test
+        pages:
+          ask:
+            title: Name?
+            questions: [{name: name}]
+            nxt: done
+        """ + END, ["6: unknown page key 'nxt'", "3: page 'ask' has no 'next', so people get stuck here",
+                   "8: no page leads to 'done', so nobody can reach it"]),
+    ("an unknown question type", """
+        title: Test
+        pages:
+          ask:
+            title: Name?
+            questions:
+              - name: name
+                type: raido
+            next: done
+        """ + END, ["7: unknown question type 'raido'"]),
+    ("an unknown question key", """
+        title: Test
+        pages:
+          ask:
+            title: Name?
+            questions:
+              - name: name
+                lable: Your name
+            next: done
+        """ + END, ["7: unknown text question key 'lable'"]),
+    ("a key that does not fit the type", """
+        title: Test
+        pages:
+          ask:
+            title: Date?
+            questions:
+              - name: when
+                type: date
+                max_length: 10
+            next: done
+        """ + END, ["8: unknown date question key 'max_length'"]),
+    ("a duplicate question name", """
+        title: Test
+        pages:
+          ask:
+            title: Name?
+            questions: [{name: name}]
+            next: again
+          again:
+            title: Name again?
+            questions: [{name: name}]
+            next: done
+        """ + END, ["9: the answer name 'name' is already used on line 5"]),
+    ("a goto to no page", """
+        title: Test
+        pages:
+          ask:
+            title: Name?
+            questions: [{name: name}]
+            next: dnoe
+        """ + END, ["6: there is no page called 'dnoe'", "8: no page leads to 'done', so nobody can reach it"]),
+    ("a condition on an answer no page asks", """
+        title: Test
+        pages:
+          ask:
+            title: Colour?
+            questions: [{name: colour, type: radios, options: [Red, Blue]}]
+            next:
+              - when: {color: Red}
+                goto: done
+              - goto: done
+        """ + END, ["8: the condition reads 'color', but no page asks it"]),
+    ("an unknown condition test", """
+        title: Test
+        pages:
+          ask:
+            title: Age?
+            questions: [{name: age, type: number}]
+            next:
+              - when:
+                  age: {more_then: 17}
+                goto: done
+              - goto: done
+        """ + END, ["8: unknown test 'more_then'"]),
+    ("a number test without a number", """
+        title: Test
+        pages:
+          ask:
+            title: Age?
+            questions: [{name: age, type: number}]
+            next:
+              - when: {age: {at_least: eighteen}}
+                goto: done
+              - goto: done
+        """ + END, ["7: 'at_least' needs a number"]),
+    ("rules without a last rule for everyone else", """
+        title: Test
+        pages:
+          ask:
+            title: Colour?
+            questions: [{name: colour, type: radios, options: [Red, Blue]}]
+            next:
+              - when: {colour: Red}
+                goto: done
+        """ + END, ["7: the last rule has a 'when', so sometimes there is no next page"]),
+    ("a rule after the rule for everyone", """
+        title: Test
+        pages:
+          ask:
+            title: Colour?
+            questions: [{name: colour, type: radios, options: [Red, Blue]}]
+            next:
+              - goto: done
+              - when: {colour: Red}
+                goto: done
+        """ + END, ["8: this rule is never used: the rule above it has no 'when', so it always applies",
+                    "8: the last rule has a 'when', so sometimes there is no next page"]),
+    ("an unreachable page", """
+        title: Test
+        pages:
+          ask:
+            title: Name?
+            questions: [{name: name}]
+            next: done
+          orphan:
+            title: Nobody comes here
+            next: done
+        """ + END, ["7: no page leads to 'orphan', so nobody can reach it"]),
+    ("a dead end", """
+        title: Test
+        pages:
+          ask:
+            title: Name?
+            questions: [{name: name}]
+        """, ["3: page 'ask' has no 'next', so people get stuck here"]),
+    ("options missing", """
+        title: Test
+        pages:
+          ask:
+            title: Colour?
+            questions:
+              - name: colour
+                type: radios
+            next: done
+        """ + END, ["6: a radios question needs 'options'"]),
+    ("an unknown data list", """
+        title: Test
+        pages:
+          ask:
+            title: Country?
+            questions:
+              - name: country
+                type: select
+                options: contries
+            next: done
+        """ + END, ["8: there is no list called 'contries' in data/"]),
+    ("an unknown layout", """
+        title: Test
+        pages:
+          ask:
+            layout: questoin
+            title: Name?
+            next: done
+        """ + END, ["4: unknown layout 'questoin'"]),
+    ("several questions without labels", """
+        title: Test
+        pages:
+          ask:
+            title: Contact details
+            questions:
+              - name: email
+              - name: phone
+            next: done
+        """ + END, ["6: question 'email' needs a label: this page asks several questions",
+                    "7: question 'phone' needs a label: this page asks several questions"]),
+    ("a page id that cannot be a web address", """
+        title: Test
+        pages:
+          Your Name:
+            title: Name?
+            questions: [{name: name}]
+            next: done
+        """ + END, ["3: the page id 'Your Name' cannot be a web address"]),
+    ("a bad pattern", """
+        title: Test
+        pages:
+          ask:
+            title: Code?
+            questions: [{name: code, pattern: "[0-9"}]
+            next: done
+        """ + END, ["5: the pattern is not a valid regular expression: unterminated character set at position 0"]),
+    ("a character count without a limit", """
+        title: Test
+        pages:
+          ask:
+            title: Tell us more
+            questions: [{name: more, type: character-count}]
+            next: done
+        """ + END, ["5: a character-count question needs 'max_length' or 'max_words'"]),
+    ("a missing title", """
+        pages:
+          ask:
+            questions: [{name: name}]
+            next: done
+        """ + END, ["1: 'title' is missing", "2: 'title' is missing"]),
+]
+
+
+def problems_of(make_project, text: str) -> list[str]:
+    project = make_project({"pages/test.yaml": textwrap.dedent(text)})
+    try:
+        load_flow(Project.at(project), project / "pages/test.yaml", FileCache())
+    except ContentError as error:
+        assert {p.file for p in error.problems} == {"pages/test.yaml"}
+        return [f"{p.line}: {p.message}" for p in error.problems]
+    return []
+
+
+@pytest.mark.parametrize("what, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_flow_check(make_project, what, text, expected):
+    assert sorted(problems_of(make_project, text)) == sorted(expected)
+
+
+def test_suggestions_say_what_was_probably_meant(make_project):
+    project = make_project({"pages/test.yaml": textwrap.dedent(CASES[7][1])})
+    with pytest.raises(ContentError) as raised:
+        load_flow(Project.at(project), project / "pages/test.yaml", FileCache())
+    fixes = {p.message: p.fix for p in raised.value.problems}
+    assert fixes["there is no page called 'dnoe'"] == "did you mean 'done'?"
+
+
+def test_journeys_check_lists_every_problem_in_every_file_and_fails(make_project):
+    project = make_project({
+        "pages/one.yaml": textwrap.dedent(CASES[4][1]),
+        "pages/two.yaml": textwrap.dedent(CASES[7][1]),
+        "pages/about.md": "---\ntitel: About\n---\nText\n",
+        "pages/broken.html": "{% if %}",
+        "data/settings.yaml": "service_name: Test\n",
+    })
+    result = subprocess.run([sys.executable, "-m", "journeys.cli", "check", "--project", str(project)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == "5 problems found:"
+    report = result.stderr
+    for expected in [
+        "pages/about.md:2: unknown front matter key 'titel'\n    did you mean 'title'?",
+        "pages/broken.html:1: Jinja syntax error: Expected an expression, got 'end of statement block'",
+        "pages/one.yaml:7: unknown text question key 'lable'\n    did you mean 'label'?",
+        "pages/two.yaml:6: there is no page called 'dnoe'\n    did you mean 'done'?",
+        "pages/two.yaml:8: no page leads to 'done', so nobody can reach it",
+    ]:
+        assert expected in report
+
+
+def test_journeys_check_passes_the_example_prototype():
+    result = subprocess.run([sys.executable, "-m", "journeys.cli", "check", "--project", str(ROOT)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("No problems found")
+
+
+def test_the_server_shows_a_broken_flows_problems_and_keeps_serving_other_pages(make_project, make_app):
+    project = make_project({
+        "pages/test.yaml": textwrap.dedent(CASES[7][1]),
+        "pages/index.md": "# Home\n",
+    })
+    client = make_app(project).test_client()
+    response = client.get("/test/ask")
+    assert response.status_code == 500
+    assert "2 problems in this prototype" in response.text
+    assert "pages/test.yaml:6" in response.text and "there is no page called &#39;dnoe&#39;" in response.text
+    assert '<tr class="mark"><td>6</td><td><pre>    next: dnoe</pre></td></tr>' in response.text
+    assert client.get("/").status_code == 200
