@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from flask import current_app
 from markupsafe import Markup, escape
 
 from .flow_model import Flow, FlowPage, Question
@@ -58,3 +59,24 @@ def summary_rows(flow: Flow, check_page: FlowPage, answers: dict) -> list[dict]:
                 }]},
             })
     return rows
+
+
+def answer_helper(name: str) -> Markup:
+    """`{{ answer("email") }}` in a Jinja page: the answer as check answers shows it.
+
+    Marked with its name so the frozen site's script fills it in from the browser's answers.
+    """
+    from . import answers
+    from .flows import all_flows
+
+    project, cache = current_app.extensions["journeys.project"], current_app.extensions["journeys.files"]
+    flows, _ = all_flows(project, cache)
+    for flow in flows:
+        for question in flow.questions():
+            if question.name == name:
+                shown = "" if current_app.config.get("FROZEN") else display(question, answers.current().get(name))
+                return Markup('<span data-journeys-answer="{}" data-journeys-flow="{}">{}</span>').format(
+                    name, flow.slug, shown)
+    value = answers.current().get(name, "")
+    shown = "" if current_app.config.get("FROZEN") else ", ".join(map(str, value)) if isinstance(value, list) else value
+    return Markup('<span data-journeys-answer="{}">{}</span>').format(name, shown)

@@ -6,7 +6,7 @@ import os
 
 from flask import Flask
 
-from . import answers, config, templating, views
+from . import answer_display, answers, config, templating, views
 from .answer_store import SQLiteAnswerStore
 from .assets import govuk_frontend_dir
 from .data_files import read_settings
@@ -51,5 +51,8 @@ def template_globals(app: Flask, project: Project) -> dict:
         "phase": settings.get("phase", "Prototype"),
         "assetPath": "/assets",
         "stylesheets": ["/static/application.css"] if (project.static / "application.css").is_file() else [],
-        "scripts": ["/static/application.js"] if (project.static / "application.js").is_file() else [],
+        "scripts": (["/static/application.js"] if (project.static / "application.js").is_file() else [])
+        + (["/assets/journeys/frozen.js"] if app.config.get("FROZEN") else []),
+        "answer": answer_display.answer_helper,
+        "frozen": app.config.get("FROZEN", False),
     }

@@ -9,7 +9,7 @@ from flask import current_app, redirect, render_template, request
 from . import answers
 from .answer_display import summary_rows
 from .flow_model import Flow, FlowPage
-from .journey import after_answering, back_link, next_page_id
+from .journey import after_answering, back_link, default_next_id, leading_here, next_page_id
 from .markdown_pages import render_markdown
 from .question_render import AS_HEADING, HIDDEN, PLAIN, render_question
 from .validation import FieldError, Submission, read_page
@@ -35,12 +35,13 @@ def page_context(flow: Flow, page: FlowPage, given: dict, submission: Submission
     macros = current_app.jinja_env.globals
     mode = heading_mode(page)
     next_id = next_page_id(page, given)
+    frozen = current_app.config.get("FROZEN", False)
     context = {
         "title": page.title,
         "caption": page.caption,
         "serviceName": flow.title,
         "serviceUrl": flow.url(flow.first.id),
-        "backLink": back_link(flow, page, given, change),
+        "backLink": leading_here(flow, page) if frozen else back_link(flow, page, given, change),
         "errors": [{"text": e.message, "href": f"#{e.field}"} for e in errors],
         "headingInQuestion": mode == AS_HEADING,
         "content": render_markdown(page.content) if page.content else "",
@@ -53,6 +54,12 @@ def page_context(flow: Flow, page: FlowPage, given: dict, submission: Submission
         "startLink": flow.url(next_id) if next_id else None,
         "nextLink": flow.url(next_id) if next_id else None,
     }
+    if frozen:
+        # No server to post to: without JavaScript the form goes to the default next page;
+        # with it, frozen.js checks the answers, keeps them and follows the branches.
+        default = default_next_id(page)
+        context.update(method="get", action=flow.url(default) if default else "",
+                       bodyAttributes={"data-journeys-flow": flow.slug, "data-journeys-page": page.id})
     if page.layout == "check-answers":
         context["rows"] = summary_rows(flow, page, given)
     if page.layout == "confirmation":
@@ -66,7 +73,7 @@ def _errors_for(name: str, errors: list[FieldError]) -> list[FieldError]:
 
 def show(flow: Flow, page: FlowPage):
     given = answers.current()
-    if page.layout == "confirmation" and not given.get(REFERENCE):
+    if page.layout == "confirmation" and not given.get(REFERENCE) and not current_app.config.get("FROZEN"):
         given = answers.remember({REFERENCE: new_reference()})
     return render_template(f"{page.layout}.html", **page_context(flow, page, given, change=_change()))
 

@@ -55,3 +55,17 @@ def after_answering(flow: Flow, page: FlowPage, answers: dict, change: str | Non
             return flow.url(change)
         return f"{flow.url(path[-1])}?change={change}"
     return flow.url(next_page_id(page, answers) or page.id)
+
+
+def default_next_id(page: FlowPage) -> str | None:
+    """Where the page leads when no condition holds: the rule without `when`."""
+    rules = [rule for rule in page.next if rule.when is None]
+    return rules[-1].goto if rules else None
+
+
+def leading_here(flow: Flow, page: FlowPage) -> str | None:
+    """The first page whose `next` can lead to this one: the frozen site's Back before its script runs."""
+    for other in flow.pages.values():
+        if any(rule.goto == page.id for rule in other.next) and other.id != page.id:
+            return flow.url(other.id)
+    return None

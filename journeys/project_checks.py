@@ -12,8 +12,9 @@ from .markdown_pages import read_markdown_page
 from .problems import ContentError, Problem
 from .project import Project
 from .routing import all_pages
+from .scenarios import all_scenarios
 
-PACKAGE_LAYOUTS = LAYOUTS + ("base", "404", "clear-answers")
+PACKAGE_LAYOUTS = LAYOUTS + ("base", "404", "clear-answers", "scenarios", "scenario")
 
 
 def check_project(project: Project, environment: Environment, cache: FileCache | None = None) -> list[Problem]:
@@ -38,6 +39,7 @@ def check_project(project: Project, environment: Environment, cache: FileCache |
 
     flows, flow_problems = all_flows(project, cache)
     problems += flow_problems
+    problems += all_scenarios(project, cache)[1]
     page_urls = {page.url: project.name_of(page.path) for page in pages}
     for flow in flows:
         for url in flow_urls(flow):

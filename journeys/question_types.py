@@ -65,7 +65,7 @@ TYPES: dict[str, QuestionType] = {
     "select": QuestionType("govukSelect", has_options=True),
     "date": QuestionType("govukDateInput", ("past", "future"), ("autocomplete",), fieldset=True, check="date"),
     "file": QuestionType("govukFileUpload"),
-    "address": QuestionType("govukFieldset", fieldset=True, check="address"),
+    "address": QuestionType("govukFieldset", fieldset=True, check="postcode"),
 }
 
 # Widths from GOV.UK Frontend: fixed (characters) and fluid (a share of the column).

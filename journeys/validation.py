@@ -21,6 +21,7 @@ POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 # Two letters, six numbers, A to D. Looser than HMRC's rules, so the Design System's own
 # example, QQ 12 34 56 C, is accepted.
 NINO = re.compile(r"^[A-Z]{2}[0-9]{6}[A-D]$")
+DIGITS = re.compile(r"^[0-9]+$")  # ASCII only, as in the browser: isdigit() takes '²' too
 NUMBER = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"]
@@ -194,7 +195,7 @@ def _read_date(question: Question, form, into: Submission, today: datetime.date)
                                       tuple(missing)))
         return
     month = _month(parts["month"])
-    if not parts["day"].isdigit() or month is None or not parts["year"].isdigit():
+    if not DIGITS.match(parts["day"]) or month is None or not DIGITS.match(parts["year"]):
         into.errors.append(FieldError(name, f"{name}-day", message(question, "date")))
         return
     if len(parts["year"]) != 4:
@@ -214,7 +215,7 @@ def _read_date(question: Question, form, into: Submission, today: datetime.date)
 
 def _month(text: str) -> int | None:
     """A month as a number: '3', '03', 'Mar' and 'march' are all 3."""
-    if text.isdigit():
+    if DIGITS.match(text):
         return int(text) if 1 <= int(text) <= 12 else None
     word = text.lower()
     for number, month in enumerate(MONTHS, start=1):

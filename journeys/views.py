@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, send_file
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, send_file
 
 from . import answers, flow_pages
 from .assets import find_asset
+from .flow_json import flow_json
 from .flows import find_flow_page
+from .problems import ContentError
+from .scenarios import all_scenarios
 from .page_render import render_page_file
 from .project import safe_file
 from .routing import find_page
@@ -16,6 +19,15 @@ bp = Blueprint("journeys", __name__)
 
 def project():
     return current_app.extensions["journeys.project"]
+
+
+@bp.get("/assets/flows/<path:slug>.json")
+def flow_definition(slug: str):
+    """A flow's pages, rules and messages, for the frozen site's script."""
+    found = find_flow_page(project(), slug, current_app.extensions["journeys.files"])
+    if found is None or found[1] is not None:
+        abort(404)
+    return jsonify(flow_json(found[0]))
 
 
 @bp.get("/assets/<path:path>")
@@ -40,6 +52,28 @@ def clear_answers():
         answers.forget()
         return redirect("/", code=303)
     return render_template("clear-answers.html")
+
+
+@bp.get("/scenarios")
+def scenario_list():
+    scenarios, _problems = all_scenarios(project(), current_app.extensions["journeys.files"])
+    return render_template("scenarios.html", scenarios=scenarios)
+
+
+@bp.get("/scenarios/<name>")
+def scenario(name: str):
+    """Load a scenario's answers in place of this browser's, and open its start page."""
+    scenarios, problems = all_scenarios(project(), current_app.extensions["journeys.files"])
+    found = next((s for s in scenarios if s.name == name), None)
+    if found is None:
+        if any(p.file.endswith(f"/{name}.yaml") for p in problems):
+            raise ContentError([p for p in problems if p.file.endswith(f"/{name}.yaml")])
+        abort(404)
+    start = f"/{found.flow}/{found.start}"
+    if current_app.config.get("FROZEN"):
+        return render_template("scenario.html", scenario=found, startUrl=start)
+    answers.replace(found.answers)
+    return redirect(start)
 
 
 @bp.route("/", defaults={"path": ""}, methods=["GET", "POST"])

@@ -1,0 +1,155 @@
+// Reading a submitted question page in the browser: a mirror of journeys/validation.py.
+// Messages come worked out in the flow's JSON, so the wording is the server's.
+// Both run the cases in tests/vectors/validation.json.
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
+const TEL = /^\+?[0-9]{10,15}$/
+const URL_PATTERN = /^(https?:\/\/)?[^\s/.]+(\.[^\s/.]+)+(\/\S*)?$/i
+const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/
+const NINO = /^[A-Z]{2}[0-9]{6}[A-D]$/
+const DIGITS = /^[0-9]+$/
+const NUMBER = /^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
+  'september', 'october', 'november', 'december']
+const DATE_PARTS = ['day', 'month', 'year']
+
+// fields: {name: [values]} as a form sends them; previous: the answers so far; today: 'YYYY-MM-DD'.
+export function readPage (page, fields, previous, today) {
+  const submission = { answers: {}, typed: {}, errors: [] }
+  for (const question of page.questions) readQuestion(question, fields, previous, submission, today)
+  return submission
+}
+
+const first = (fields, name) => String((fields[name] || [''])[0] ?? '').trim()
+const error = (question, field, message, parts = []) => ({ question: question.name, field, message, parts })
+const length = (text) => [...text].length // characters, as Python counts them
+
+export function readQuestion (question, fields, previous, into, today) {
+  const { name, type } = question
+  if (type === 'date') return readDate(question, fields, into, today)
+  if (type === 'address') return readAddress(question, fields, into)
+  if (type === 'checkboxes') {
+    const known = question.options.map((o) => o.value)
+    const ticked = (fields[name] || []).filter((v) => known.includes(v))
+    into.typed[name] = into.answers[name] = ticked
+    if (question.required && !ticked.length) into.errors.push(error(question, name, question.messages.required))
+    return
+  }
+  if (type === 'file') {
+    const chosen = first(fields, name) || previous[name] || ''
+    into.typed[name] = into.answers[name] = chosen
+    if (question.required && !chosen) into.errors.push(error(question, name, question.messages.required))
+    return
+  }
+  let value = first(fields, name)
+  into.typed[name] = value
+  if (['radios', 'yes-no', 'select'].includes(type) && value && !question.options.some((o) => o.value === value)) {
+    value = '' // not one of the options: treat as unanswered
+  }
+  if (value === '') {
+    into.answers[name] = ''
+    if (question.required) into.errors.push(error(question, name, question.messages.required))
+    return
+  }
+  const [stored, rule] = checkText(question, value)
+  into.answers[name] = stored
+  if (rule) into.errors.push(error(question, name, question.messages[rule]))
+}
+
+function checkText (question, value) {
+  const { type, limits } = question
+  if (type === 'email' && !EMAIL.test(value)) return [value, 'email']
+  if (type === 'tel' && !TEL.test(value.replace(/[\s()-]/g, ''))) return [value, 'tel']
+  if (type === 'url' && !URL_PATTERN.test(value)) return [value, 'url']
+  if (type === 'postcode') {
+    const match = POSTCODE.exec(value.toUpperCase().replace(/\s+/g, ''))
+    if (!match) return [value, 'postcode']
+    value = `${match[1]} ${match[2]}`
+  }
+  if (type === 'national-insurance-number') {
+    const compact = value.toUpperCase().replace(/\s+/g, '')
+    if (!NINO.test(compact)) return [value, 'national_insurance_number']
+    value = compact
+  }
+  if (type === 'number') {
+    const compact = value.replace(/,/g, '')
+    if (!NUMBER.test(compact)) return [value, 'number']
+    const number = parseFloat(compact)
+    if ('min' in limits && number < limits.min) return [value, 'min']
+    if ('max' in limits && number > limits.max) return [value, 'max']
+  }
+  if ('min_length' in limits && length(value) < limits.min_length) return [value, 'min_length']
+  if ('max_length' in limits && length(value) > limits.max_length) return [value, 'max_length']
+  if ('max_words' in limits && value.split(/\s+/).filter(Boolean).length > limits.max_words) return [value, 'max_words']
+  if ('pattern' in limits && !new RegExp(`^(?:${limits.pattern})$`).test(value)) return [value, 'pattern']
+  return [value, '']
+}
+
+function readDate (question, fields, into, today) {
+  const { name, messages, limits } = question
+  const parts = Object.fromEntries(DATE_PARTS.map((part) => [part, first(fields, `${name}-${part}`)]))
+  into.typed[name] = parts
+  into.answers[name] = ''
+  const missing = DATE_PARTS.filter((part) => !parts[part])
+  if (missing.length === 3) {
+    if (question.required) into.errors.push(error(question, `${name}-day`, messages.required))
+    return
+  }
+  if (missing.length) {
+    const words = missing.length === 2 ? missing.join(' and ') : missing[0]
+    into.errors.push(error(question, `${name}-${missing[0]}`, messages.date_parts.replace('{missing}', words), missing))
+    return
+  }
+  const month = monthNumber(parts.month)
+  if (!DIGITS.test(parts.day) || month === null || !DIGITS.test(parts.year)) {
+    into.errors.push(error(question, `${name}-day`, messages.date))
+    return
+  }
+  if (parts.year.length !== 4) {
+    into.errors.push(error(question, `${name}-year`, messages.year, ['year']))
+    return
+  }
+  const iso = realDate(Number(parts.year), month, Number(parts.day))
+  if (iso === null) {
+    into.errors.push(error(question, `${name}-day`, messages.date))
+    return
+  }
+  into.answers[name] = iso
+  if (limits.past && iso >= today) into.errors.push(error(question, `${name}-day`, messages.past))
+  else if (limits.future && iso <= today) into.errors.push(error(question, `${name}-day`, messages.future))
+}
+
+function monthNumber (text) {
+  if (DIGITS.test(text)) return Number(text) >= 1 && Number(text) <= 12 ? Number(text) : null
+  const word = text.toLowerCase()
+  const index = MONTHS.findIndex((month) => word.length >= 3 && month.startsWith(word))
+  return index === -1 ? null : index + 1
+}
+
+// 'YYYY-MM-DD' for a date that exists, else null (years 1 to 9999, as Python allows).
+function realDate (year, month, day) {
+  if (year < 1) return null
+  const date = new Date(0)
+  date.setUTCFullYear(year, month - 1, day)
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+function readAddress (question, fields, into) {
+  const { name, messages } = question
+  const parts = Object.fromEntries(question.parts.map((part) => [part, first(fields, `${name}-${part}`)]))
+  into.typed[name] = { ...parts }
+  if (!question.required && !Object.values(parts).some(Boolean)) {
+    into.answers[name] = parts
+    return
+  }
+  for (const part of ['line-1', 'town', 'postcode']) {
+    if (!parts[part]) into.errors.push(error(question, `${name}-${part}`, messages[`address_${part}`]))
+  }
+  if (parts.postcode) {
+    const match = POSTCODE.exec(parts.postcode.toUpperCase().replace(/\s+/g, ''))
+    if (match) parts.postcode = `${match[1]} ${match[2]}`
+    else into.errors.push(error(question, `${name}-postcode`, messages.postcode))
+  }
+  into.answers[name] = parts
+}

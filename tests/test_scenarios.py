@@ -1,0 +1,122 @@
+"""Scenarios: a researcher starts a journey part-way through with believable answers."""
+
+import textwrap
+
+import pytest
+
+from journeys.file_cache import FileCache
+from journeys.project import Project
+from journeys.scenarios import all_scenarios
+
+FLOW = """
+title: Juggling licence
+pages:
+  balls:
+    title: How many balls can you juggle?
+    questions:
+      - name: balls
+        type: number
+        required: true
+    next:
+      - when: {balls: {at_least: 5}}
+        goto: expert
+      - goto: colour
+  expert:
+    title: Which tricks can you do?
+    questions:
+      - name: tricks
+        type: checkboxes
+        options: [Cascade, Shower, Mills Mess]
+    next: colour
+  colour:
+    title: What colour are your balls?
+    questions:
+      - name: colour
+        type: radios
+        options: [Red, Blue]
+        required: true
+    next: check
+  check:
+    layout: check-answers
+    title: Check your answers
+    next: done
+  done:
+    layout: confirmation
+    title: Licence issued
+"""
+
+SCENARIO = """
+title: An expert juggler
+description: Juggles seven balls.
+flow: juggling
+start: check
+answers:
+  balls: 7
+  tricks: [Cascade, Mills Mess]
+  colour: Red
+path: [check, done]
+"""
+
+
+@pytest.fixture
+def project(make_project):
+    return make_project({"pages/juggling.yaml": FLOW, "data/scenarios/expert.yaml": SCENARIO})
+
+
+def test_the_scenarios_page_lists_each_scenario_with_a_link(project, make_app):
+    page = make_app(project).test_client().get("/scenarios").text
+    assert '<a class="govuk-link" href="/scenarios/expert">An expert juggler</a>' in page
+    assert "Juggles seven balls." in page
+
+
+def test_a_scenario_replaces_the_answers_and_opens_its_start_page(project, make_app):
+    client = make_app(project).test_client()
+    client.post("/juggling/colour", data={"colour": "Blue"})
+    client.post("/juggling/balls", data={"balls": "3"})
+    response = client.get("/scenarios/expert")
+    assert response.status_code == 302 and response.headers["Location"] == "/juggling/check"
+    page = client.get("/juggling/check").text
+    assert "Cascade<br>Mills Mess" in page
+    assert '<dd class="govuk-summary-list__value">\n      Red\n    </dd>' in page
+    assert "Blue" not in page
+
+
+def test_an_unknown_scenario_is_not_found(project, make_app):
+    assert make_app(project).test_client().get("/scenarios/nobody").status_code == 404
+
+
+@pytest.mark.parametrize("scenario, expected", [
+    ("title: T\nflow: jugling\nstart: check\nanswers: {}\n",
+     ["2: there is no flow called 'jugling'"]),
+    ("title: T\nflow: juggling\nstart: chek\nanswers: {}\npath: [chek, dnoe]\n",
+     ["3: the flow 'juggling' has no page called 'chek'", "5: the flow 'juggling' has no page called 'chek'",
+      "5: the flow 'juggling' has no page called 'dnoe'"]),
+    ("title: T\nflow: juggling\nstart: check\nanswers:\n  balls: 3\n  colour: Green\n  hat: Top hat\n",
+     ["6: 'Green' is not one of the options for 'colour'", "7: no page of 'juggling' asks 'hat'"]),
+    ("title: T\nflow: juggling\nstrat: check\nanswers: {}\n",
+     ["1: 'start' is missing", "3: unknown scenario key 'strat'"]),
+])
+def test_a_scenario_naming_something_unknown_is_a_problem_with_its_line(make_project, scenario, expected):
+    project = make_project({"pages/juggling.yaml": FLOW, "data/scenarios/broken.yaml": scenario})
+    _, problems = all_scenarios(Project.at(project), FileCache())
+    assert {p.file for p in problems} == {"data/scenarios/broken.yaml"}
+    assert sorted(f"{p.line}: {p.message}" for p in problems) == sorted(expected)
+
+
+def test_a_broken_scenario_shows_its_problems_when_opened(make_project, make_app):
+    project = make_project({"pages/juggling.yaml": FLOW,
+                            "data/scenarios/broken.yaml": "title: T\nflow: juggling\nstart: check\nanswers:\n  hat: Top\n"})
+    response = make_app(project).test_client().get("/scenarios/broken")
+    assert response.status_code == 500
+    assert "data/scenarios/broken.yaml:5" in response.text and "no page of &#39;juggling&#39; asks &#39;hat&#39;" in response.text
+
+
+def test_a_scenario_link_lands_on_its_page_with_the_answers_filled_in(project, live_server, page):
+    server = live_server(project)
+    page.goto(server.url + "/scenarios")
+    page.get_by_role("link", name="An expert juggler").click()
+    assert page.url == server.url + "/juggling/check"
+    page.get_by_role("link", name="Change which tricks can you do?").click()
+    assert page.get_by_label("Cascade").is_checked() and page.get_by_label("Mills Mess").is_checked()
+    assert not page.get_by_label("Shower").is_checked()
+    assert page.watch.console_errors == [] and page.watch.failed_requests == []
