@@ -16,7 +16,7 @@ def render_page_file(page: PageFile) -> str:
     project = current_app.extensions["journeys.project"]
     name = project.name_of(page.path)
     markdown_page = current_app.extensions["journeys.files"].get(
-        page.path, lambda path: read_markdown_page(path, name)
+        page.path, lambda path: read_markdown_page(path, name, current_app.jinja_env)
     )
     layout = f"{markdown_page.layout}.html"
     try:
