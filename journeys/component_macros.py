@@ -1,7 +1,8 @@
 """Each `!!!` component as a call to its GOV.UK macro: govukInsetText, govukPanel, govukTable...
 
-What a designer typed on a `!!!` line or as plain text (a tag, a button, a summary list) goes to
-the macros as `text`, which they escape; only HTML that Markdown made goes as `html`.
+What a designer typed on a `!!!` line or as plain text (a tag, a button, a summary list) is
+escaped here, before a macro sees it: the macros print `text` raw wherever autoescape is off.
+The only HTML passed as HTML is what Markdown made.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .component_syntax import OLD_TAG_COLOURS, Header, split_row
 from .govuk_markdown import GOVUK_CLASSES
@@ -44,7 +45,7 @@ def _warning(c: Component, macros, inner: InnerHtml) -> Markup:
 
 
 def _details(c: Component, macros, inner: InnerHtml) -> Markup:
-    return macros["govukDetails"]({"summaryText": c.header.quoted, "html": inner(_single_paragraph(c.element))})
+    return macros["govukDetails"]({"summaryText": escape(c.header.quoted), "html": inner(_single_paragraph(c.element))})
 
 
 def _notification(c: Component, macros, inner: InnerHtml) -> Markup:
@@ -70,7 +71,7 @@ def _panel(c: Component, macros, inner: InnerHtml) -> Markup:
     for element in c.element.iter():
         if element is not c.element and element.get("class") == GOVUK_CLASSES.get(element.tag):
             element.attrib.pop("class", None)
-    params = {"titleText": c.header.quoted}
+    params = {"titleText": escape(c.header.quoted)}
     body = inner(_single_paragraph(c.element))
     if body.strip():
         params["html"] = body
@@ -78,7 +79,7 @@ def _panel(c: Component, macros, inner: InnerHtml) -> Markup:
 
 
 def _tag(c: Component, macros, inner: InnerHtml) -> Markup:
-    params = {"text": _text(c.lines)}
+    params = {"text": escape(_text(c.lines))}
     colour = OLD_TAG_COLOURS.get(c.header.word, c.header.word)
     if colour and colour != "blue":
         params["classes"] = f"govuk-tag--{colour}"
@@ -93,13 +94,13 @@ def _summary_list(c: Component, macros, inner: InnerHtml) -> Markup:
         elif row := split_row(line):
             rows.append((row[0], [row[1]]))
     return macros["govukSummaryList"]({"rows": [
-        {"key": {"text": key}, "value": {"html": Markup("<br>").join(values)}} for key, values in rows
+        {"key": {"text": escape(key)}, "value": {"html": Markup("<br>").join(values)}} for key, values in rows
     ]})
 
 
 def _button(c: Component, macros, inner: InnerHtml) -> Markup:
     start = c.header.component == "start-button"
-    params = {"text": _text(c.lines) or "Start now", "href": c.header.quoted, "isStartButton": start}
+    params = {"text": escape(_text(c.lines) or "Start now"), "href": escape(c.header.quoted), "isStartButton": start}
     if c.header.word:
         params["classes"] = f"govuk-button--{c.header.word}"
     return macros["govukButton"](params)
@@ -115,7 +116,7 @@ def _table(c: Component, macros, inner: InnerHtml) -> Markup:
         "firstCellIsHeader": c.header.word == "row-headers",
     }
     if c.header.quoted:
-        params.update(caption=c.header.quoted, captionClasses="govuk-table__caption--m")
+        params.update(caption=escape(c.header.quoted), captionClasses="govuk-table__caption--m")
     return macros["govukTable"](params)
 
 

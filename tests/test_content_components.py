@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from jinja2 import Environment
 
+from journeys import templating
 from journeys.content_components import check_content, render_content
 from journeys.markdown_pages import check_markdown_page
 from journeys.problems import ContentError
+from journeys.project import Project
 
 
 @pytest.fixture
@@ -205,6 +208,16 @@ TYPED_TEXT = {
 @pytest.mark.parametrize("markdown", TYPED_TEXT.values(), ids=TYPED_TEXT.keys())
 def test_text_typed_into_a_component_is_shown_as_typed_never_run(render, markdown):
     html = render(markdown)
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize("markdown", TYPED_TEXT.values(), ids=TYPED_TEXT.keys())
+def test_typed_text_is_escaped_even_where_autoescape_is_off(make_project, markdown):
+    environment = Environment()
+    templating.configure(environment, Project.at(make_project({"pages/index.md": "Home\n"})))
+    environment.autoescape = False
+    html = str(render_content(markdown, "pages/page.md", 1, environment))
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
