@@ -15,7 +15,7 @@ import xml.etree.ElementTree as etree
 from collections import Counter
 
 import markdown
-from flask import current_app
+from flask import current_app, has_app_context
 from jinja2 import Environment
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
@@ -27,6 +27,7 @@ from .component_macros import Component, render_component
 from .component_syntax import HEADER, ROWS, TEXT, parse_header
 from .govuk_markdown import MARKDOWN_EXTENSIONS, GovukMarkdown
 from .problems import ContentError, Problem
+from .templating import govuk_environment
 
 
 def check_content(text: str, file: str, first_line: int) -> list[Problem]:
@@ -37,14 +38,17 @@ def check_content(text: str, file: str, first_line: int) -> list[Problem]:
 def render_content(text: str, file: str, first_line: int, environment: Environment | None = None) -> Markup:
     """The text as GOV.UK HTML; raises ContentError with every problem.
 
-    The macros come from `environment`, by default the current Flask app's.
+    The macros come from `environment`, by default the current Flask app's (or, outside any app,
+    an environment with the GOV.UK macros alone).
     """
     text = _normalise(text)
     problems = find_problems(text, file, first_line)
     if problems:
         raise ContentError(problems)
     md, extension = _markdown()
-    extension.macros = (environment or current_app.jinja_env).globals
+    if environment is None:
+        environment = current_app.jinja_env if has_app_context() else govuk_environment()
+    extension.macros = environment.globals
     try:
         return Markup(md.convert(text))
     finally:

@@ -182,6 +182,12 @@ def test_lines_after_an_empty_line_stay_in_the_component_while_indented(render):
             '<p class="govuk-body">Not sent yet.</p></div>') in html
 
 
+def test_content_renders_the_same_outside_the_app_as_in_it(render):
+    # `journeys check` reads pages with no app running.
+    every_component = "\n".join(textwrap.dedent(markdown) for markdown, _ in COMPONENTS.values())
+    assert squash(render_content(every_component, "pages/page.md", 1)) == render(every_component)
+
+
 def test_each_notification_banner_on_a_page_has_its_own_title_id(render):
     html = render("""
         !!! notification
