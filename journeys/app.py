@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from flask import Flask
+from flask import Flask, current_app
 
 from . import answer_display, answers, config, templating, views
 from .answer_store import SQLiteAnswerStore
@@ -43,7 +43,7 @@ def template_globals(app: Flask, project: Project) -> dict:
     path = project.data / "settings.yaml"
     settings = {}
     if path.is_file():
-        settings = app.extensions["journeys.files"].get(path, lambda p: read_settings(p, project.name_of(p)))
+        settings = app.extensions["journeys.files"].get(path, _read_settings)
     return {
         "data": answers.current(),
         "serviceName": settings.get("service_name", ""),
@@ -56,3 +56,8 @@ def template_globals(app: Flask, project: Project) -> dict:
         "answer": answer_display.answer_helper,
         "frozen": app.config.get("FROZEN", False),
     }
+
+
+def _read_settings(path):
+    # One function for every request: the file cache keys on it, so a new lambda would never hit.
+    return read_settings(path, current_app.extensions["journeys.project"].name_of(path))

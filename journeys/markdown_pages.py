@@ -1,39 +1,18 @@
-"""Markdown pages: YAML front matter, then Markdown styled with GOV.UK classes."""
+"""Markdown pages: YAML front matter, then content (Markdown and GOV.UK components)."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from jinja2 import Environment
 from markupsafe import Markup
 
+from .content_components import check_content, render_content
 from .problems import ContentError, Problem, did_you_mean
 from .yaml_files import parse_yaml
 
 FRONT_MATTER_KEYS = {"title": "the page title", "layout": "the layout to use (default: content)"}
-
-GOVUK_CLASSES = {
-    "h1": "govuk-heading-xl",
-    "h2": "govuk-heading-l",
-    "h3": "govuk-heading-m",
-    "h4": "govuk-heading-s",
-    "p": "govuk-body",
-    "ul": "govuk-list govuk-list--bullet",
-    "ol": "govuk-list govuk-list--number",
-    "a": "govuk-link",
-    "blockquote": "govuk-inset-text",
-    "hr": "govuk-section-break govuk-section-break--l govuk-section-break--visible",
-    "table": "govuk-table",
-    "thead": "govuk-table__head",
-    "tbody": "govuk-table__body",
-    "tr": "govuk-table__row",
-    "th": "govuk-table__header",
-    "td": "govuk-table__cell",
-}
 
 
 @dataclass
@@ -43,35 +22,19 @@ class MarkdownPage:
     html: Markup
 
 
-class _GovukClasses(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
-        for parent in root.iter():
-            for child in parent:
-                if child.tag == "p" and parent.tag in ("li", "blockquote"):
-                    continue  # GOV.UK lists and inset text style their own paragraphs
-                extra = GOVUK_CLASSES.get(child.tag)
-                if extra and "class" not in child.attrib:
-                    child.set("class", extra)
-
-
-class GovukMarkdown(Extension):
-    """Adds GOV.UK Frontend classes to the HTML Markdown makes."""
-
-    def extendMarkdown(self, md) -> None:
-        md.treeprocessors.register(_GovukClasses(md), "govuk_classes", 0)
-
-
 def render_markdown(text: str) -> Markup:
-    """Markdown to GOV.UK-styled HTML. The text is the designer's own, so HTML in it is kept."""
-    md = markdown.Markdown(extensions=["tables", "sane_lists", "attr_list", "fenced_code", GovukMarkdown()])
-    return Markup(md.convert(text))
+    """Content with no file to point problems at; prefer content_components.render_content."""
+    return render_content(text, "(content)", 1)
 
 
-def split_front_matter(text: str, name: str) -> tuple[dict, str, int]:
-    """(front matter, body, line the body starts on) for text that may start with `---`."""
+def split_front_matter(text: str, name: str) -> tuple[dict, str, int, list[Problem]]:
+    """(front matter, body, line the body starts on, unknown keys) for text that may start with `---`.
+
+    Front matter that cannot be read at all raises ContentError.
+    """
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        return {}, text, 1
+        return {}, text, 1, []
     for number, line in enumerate(lines[1:], start=1):
         if line.strip() in ("---", "..."):
             document = parse_yaml("".join(lines[1:number]), name, first_line=2)
@@ -84,20 +47,40 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str, int]:
                         did_you_mean(key, FRONT_MATTER_KEYS) or "Keys are: " + ", ".join(FRONT_MATTER_KEYS))
                 for key in meta if key not in FRONT_MATTER_KEYS
             ]
-            if problems:
-                raise ContentError(problems)
-            return meta, "".join(lines[number + 1:]), number + 2
+            return meta, "".join(lines[number + 1:]), number + 2, problems
     raise ContentError([Problem(name, 1, "the front matter starts with '---' but never ends",
                                 "Add a line with just '---' after the title and layout.")])
 
 
-def read_markdown_page(path: Path, name: str) -> MarkdownPage:
-    """Read a .md page: front matter for title and layout, the rest Markdown."""
-    meta, body, _ = split_front_matter(path.read_text(encoding="utf-8"), name)
+def check_markdown_page(path: Path, name: str) -> list[Problem]:
+    """Every problem in a .md page, without rendering it."""
+    try:
+        return _read(path, name)[1]
+    except ContentError as error:
+        return error.problems
+
+
+def read_markdown_page(path: Path, name: str, environment: Environment | None = None) -> MarkdownPage:
+    """Read a .md page: front matter for title and layout, then content; raises ContentError with every problem.
+
+    The GOV.UK macros come from `environment`, by default the current Flask app's (see render_content).
+    """
+    (meta, title, body, body_line), problems = _read(path, name)
+    if problems:
+        raise ContentError(problems)
+    return MarkdownPage(title=title, layout=str(meta.get("layout") or "content"),
+                        html=render_content(body, name, body_line, environment))
+
+
+def _read(path: Path, name: str) -> tuple[tuple[dict, str, str, int], list[Problem]]:
+    """((front matter, title, body, line the body starts on), problems) for a .md page."""
+    meta, body, body_line, problems = split_front_matter(path.read_text(encoding="utf-8"), name)
     title = meta.get("title")
     if not title:
         # No title in the front matter: the first '# heading' is the title.
-        first, _, rest = body.lstrip("\n").partition("\n")
+        stripped = body.lstrip("\n")
+        first, _, rest = stripped.partition("\n")
         if first.startswith("# "):
-            title, body = first[2:].strip(), rest
-    return MarkdownPage(title=str(title or ""), layout=str(meta.get("layout") or "content"), html=render_markdown(body))
+            title, body_line = first[2:].strip(), body_line + len(body) - len(stripped) + 1
+            body = rest
+    return (meta, str(title or ""), body, body_line), problems + check_content(body, name, body_line)

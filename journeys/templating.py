@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader
@@ -61,5 +62,18 @@ def configure(environment: Environment, project: Project) -> None:
     environment.loader = loader(project)
     environment.autoescape = True
     environment.trim_blocks = False
+    add_macros(environment)
+
+
+def add_macros(environment: Environment) -> None:
     for component in COMPONENTS:
         environment.globals[macro_name(component)] = _Macro(environment, component)
+
+
+@cache
+def govuk_environment() -> Environment:
+    """The GOV.UK macros alone, autoescaped: for content rendered where there is no app, as in checks."""
+    environment = Environment(loader=PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+                              autoescape=True)
+    add_macros(environment)
+    return environment

@@ -63,3 +63,12 @@ def test_broken_front_matter_shows_the_file_and_line(make_project, make_app, tex
     assert response.status_code == 500
     assert f"pages/page.md:{line}" in response.text
     assert message in response.text
+
+
+def test_a_page_is_read_once_until_its_file_changes(make_project, make_app):
+    app = make_app(make_project({"pages/page.md": "# Bins\n\nText\n", "data/settings.yaml": "service_name: Bins\n"}))
+    client = app.test_client()
+    for _ in range(3):
+        assert client.get("/page").status_code == 200
+    # One reading of the page and one of the settings, however many requests.
+    assert len(app.extensions["journeys.files"]._entries) == 2
