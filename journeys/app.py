@@ -43,7 +43,7 @@ def template_globals(app: Flask, project: Project) -> dict:
     path = project.data / "settings.yaml"
     settings = {}
     if path.is_file():
-        settings = app.extensions["journeys.files"].get(path, _read_settings)
+        settings = app.extensions["journeys.files"].get(path, "settings", _read_settings)
     return {
         "data": answers.current(),
         "serviceName": settings.get("service_name", ""),

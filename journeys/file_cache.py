@@ -16,9 +16,13 @@ class FileCache:
         self._entries: dict = {}
         self._lock = threading.Lock()
 
-    def get(self, path: Path, read: Callable[[Path], T], depends: tuple[Path, ...] = ()) -> T:
-        """`read(path)`, read again only when `path` or a file it `depends` on has changed."""
-        key = (path, read)
+    def get(self, path: Path, kind: str, read: Callable[[Path], T], depends: tuple[Path, ...] = ()) -> T:
+        """`read(path)`, read again only when `path` or a file it `depends` on has changed.
+
+        Entries are kept by path and `kind` (what is read: "flow", "settings"...), never by
+        the `read` function, which callers may make afresh on every request.
+        """
+        key = (path, kind)
         stamp = tuple(_stamp(file) for file in (path, *depends))
         with self._lock:
             entry = self._entries.get(key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .conditions import answer_names
+from .content_components import check_content
 from .flow_model import Flow
 from .problems import Problem, did_you_mean
 
@@ -43,6 +44,10 @@ def check_flow(flow: Flow) -> list[Problem]:
                 flow.file, page.line, f"page '{page.id}' has no 'next', so people get stuck here",
                 "Add 'next:' with the page that follows, or make it a confirmation page.",
             ))
+
+    for page in flow.pages.values():
+        if page.content:
+            problems += check_content(page.content, flow.file, page.content_line)
 
     reachable = _reachable(flow)
     for page in flow.pages.values():

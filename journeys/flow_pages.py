@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from functools import lru_cache
 
 from flask import current_app, redirect, render_template, request
 
@@ -10,7 +11,7 @@ from . import answers
 from .answer_display import summary_rows
 from .flow_model import Flow, FlowPage
 from .journey import after_answering, back_link, default_next_id, leading_here, next_page_id
-from .markdown_pages import render_markdown
+from .content_components import render_content
 from .question_render import AS_HEADING, HIDDEN, PLAIN, render_question
 from .validation import FieldError, Submission, read_page
 
@@ -44,7 +45,7 @@ def page_context(flow: Flow, page: FlowPage, given: dict, submission: Submission
         "backLink": leading_here(flow, page) if frozen else back_link(flow, page, given, change),
         "errors": [{"text": e.message, "href": f"#{e.field}"} for e in errors],
         "headingInQuestion": mode == AS_HEADING,
-        "content": render_markdown(page.content) if page.content else "",
+        "content": content_html(page.content, flow.file, page.content_line) if page.content else "",
         "questions": [
             render_question(macros, q, typed.get(q.name), _errors_for(q.name, errors), mode, page.caption)
             for q in page.questions
@@ -65,6 +66,12 @@ def page_context(flow: Flow, page: FlowPage, given: dict, submission: Submission
     if page.layout == "confirmation":
         context["reference"] = given.get(REFERENCE, "")
     return context
+
+
+@lru_cache(maxsize=1024)
+def content_html(text: str, file: str, line: int):
+    """A page's content never depends on answers: render each text once."""
+    return render_content(text, file, line)
 
 
 def _errors_for(name: str, errors: list[FieldError]) -> list[FieldError]:

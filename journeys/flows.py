@@ -71,7 +71,7 @@ def load_flow(project: Project, path: Path, cache: FileCache) -> Flow:
             raise ContentError(problems)
         return flow
 
-    return cache.get(path, read, depends=tuple(lists))
+    return cache.get(path, "flow", read, depends=tuple(lists))
 
 
 def _fill_options(project: Project, flow: Flow, lists: list[Path], cache: FileCache) -> list[Problem]:
@@ -81,7 +81,7 @@ def _fill_options(project: Project, flow: Flow, lists: list[Path], cache: FileCa
         if question.options_list in by_name:
             path = by_name[question.options_list]
             try:
-                question.options = cache.get(path, lambda p: read_data_list(p, project.name_of(p)))
+                question.options = cache.get(path, "data list", lambda p: read_data_list(p, project.name_of(p)))
             except ContentError as error:
                 problems += error.problems
     return problems

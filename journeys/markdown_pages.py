@@ -22,11 +22,6 @@ class MarkdownPage:
     html: Markup
 
 
-def render_markdown(text: str) -> Markup:
-    """Content with no file to point problems at; prefer content_components.render_content."""
-    return render_content(text, "(content)", 1)
-
-
 def split_front_matter(text: str, name: str) -> tuple[dict, str, int, list[Problem]]:
     """(front matter, body, line the body starts on, unknown keys) for text that may start with `---`.
 

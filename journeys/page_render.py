@@ -18,7 +18,7 @@ def render_page_file(page: PageFile) -> str:
     project = current_app.extensions["journeys.project"]
     name = project.name_of(page.path)
     # One reading function for every page: the cache keys on it, so a new lambda would never hit.
-    markdown_page = current_app.extensions["journeys.files"].get(page.path, _read_markdown_page)
+    markdown_page = current_app.extensions["journeys.files"].get(page.path, "markdown page", _read_markdown_page)
     layout = f"{markdown_page.layout}.html"
     try:
         current_app.jinja_env.get_template(layout)

@@ -1,6 +1,7 @@
 """Answers containing HTML and quotes are shown as text everywhere, never run as code."""
 
 import pytest
+from playwright.sync_api import expect
 
 EVIL = """<script>alert("x")</script>' onmouseover='alert(1)"""
 ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&#39; onmouseover=&#39;alert(1)"
@@ -83,7 +84,7 @@ def test_no_script_an_answer_carries_runs_in_a_browser(make_project, live_server
     page.get_by_label("Postcode").fill("LS1 1AA")
     page.get_by_role("button", name="Continue").click()
     values = page.locator(".govuk-summary-list__value")
-    assert values.nth(1).inner_text() == EVIL
-    assert values.nth(2).inner_text() == f"{EVIL}\nLeeds\nLS1 1AA"
+    expect(values.nth(1)).to_have_text(EVIL)
+    expect(values.nth(2)).to_have_text(f"{EVIL} Leeds LS1 1AA", use_inner_text=True)
     values.nth(1).hover()
     assert dialogs == []

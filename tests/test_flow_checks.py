@@ -234,6 +234,19 @@ CASES = [
             questions: [{name: more, type: character-count}]
             next: done
         """ + END, ["5: a character-count question needs 'max_length' or 'max_words'"]),
+    ("a misspelt content component", """
+        title: Test
+        pages:
+          ask:
+            title: Name?
+            content: |
+              Some text.
+
+              !!! insett
+                  We only use your name on the licence.
+            questions: [{name: name}]
+            next: done
+        """ + END, ["8: there is no component called 'insett'"]),
     ("a missing title", """
         pages:
           ask:

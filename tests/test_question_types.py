@@ -118,3 +118,14 @@ def test_a_data_list_edited_after_start_is_picked_up(make_project, make_app):
     assert 'value="Red"' in client.get("/test/ask").text
     (project / "data/colours.yaml").write_text("- Red\n- Indigo and violet\n")
     assert 'value="Indigo and violet"' in client.get("/test/ask").text
+
+
+def test_a_flow_pages_content_can_use_govuk_components(make_project, make_app):
+    project = make_project({"pages/test.yaml": flow_for("text", {}, pages={
+        "ask": {"title": "What is your name?",
+                "content": "We need it for the licence.\n\n!!! warning\n    Giving a false name is a crime.\n",
+                "questions": [{"name": "name"}], "next": "done"},
+        "done": {"layout": "confirmation", "title": "Done"},
+    })})
+    page = make_app(project).test_client().get("/test/ask").text
+    assert '<div class="govuk-warning-text">' in page and "Giving a false name is a crime." in page

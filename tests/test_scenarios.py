@@ -1,8 +1,8 @@
 """Scenarios: a researcher starts a journey part-way through with believable answers."""
 
-import textwrap
 
 import pytest
+from playwright.sync_api import expect
 
 from journeys.file_cache import FileCache
 from journeys.project import Project
@@ -115,8 +115,9 @@ def test_a_scenario_link_lands_on_its_page_with_the_answers_filled_in(project, l
     server = live_server(project)
     page.goto(server.url + "/scenarios")
     page.get_by_role("link", name="An expert juggler").click()
-    assert page.url == server.url + "/juggling/check"
+    expect(page).to_have_url(server.url + "/juggling/check")
     page.get_by_role("link", name="Change which tricks can you do?").click()
-    assert page.get_by_label("Cascade").is_checked() and page.get_by_label("Mills Mess").is_checked()
-    assert not page.get_by_label("Shower").is_checked()
+    expect(page.get_by_label("Cascade")).to_be_checked()
+    expect(page.get_by_label("Mills Mess")).to_be_checked()
+    expect(page.get_by_label("Shower")).not_to_be_checked()
     assert page.watch.console_errors == [] and page.watch.failed_requests == []
