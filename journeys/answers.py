@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from flask import current_app, g, session
+from jinja2 import Undefined
 from werkzeug.datastructures import MultiDict
 
 # The Prototype Kit's convention: a hidden input with this value marks a checkbox group,
@@ -62,3 +63,14 @@ def forget() -> None:
     if session_id:
         current_app.extensions["journeys.answers"].clear(session_id)
     g.answers = {}
+
+
+class TemplateAnswers(dict):
+    """The answers as templates see them (`data`): a missing answer is empty, never an error.
+
+    Jinja looks up `data["items"]` as an attribute when the key is missing, and would find
+    dict's own `items` method; answer names like items, keys or values must not do that.
+    """
+
+    def __missing__(self, name):
+        return Undefined(name=name)

@@ -45,7 +45,7 @@ def template_globals(app: Flask, project: Project) -> dict:
     if path.is_file():
         settings = app.extensions["journeys.files"].get(path, "settings", _read_settings)
     return {
-        "data": answers.current(),
+        "data": answers.TemplateAnswers(answers.current()),
         "serviceName": settings.get("service_name", ""),
         "serviceUrl": "/",
         "phase": settings.get("phase", "Prototype"),

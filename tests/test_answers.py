@@ -108,3 +108,12 @@ def test_answers_survive_a_restart_of_the_server(project, live_server, tmp_path)
 def test_without_a_secret_key_set_one_is_kept_so_sessions_survive_restarts(project, make_app):
     first = make_app(project, SECRET_KEY=None).config["SECRET_KEY"]
     assert first and make_app(project, SECRET_KEY=None).config["SECRET_KEY"] == first
+
+
+@pytest.mark.parametrize("name", ["items", "keys", "values", "get", "pop", "update", "copy"])
+def test_answers_named_like_dict_methods_are_just_answers(make_project, make_app, name):
+    page = '{% extends "base.html" %}{% block content %}[{% for x in data["' + name + '"] %}{{ x }};{% endfor %}]{% endblock %}'
+    client = make_app(make_project({"pages/index.html": page})).test_client()
+    assert "[]" in client.get("/").text
+    client.post("/", data={name: ["_unchecked", "Sofa", "Bed"]})
+    assert "[Sofa;Bed;]" in client.get("/").text
