@@ -45,7 +45,7 @@ def template_globals(app: Flask, project: Project) -> dict:
     path = project.data / "settings.yaml"
     settings = {}
     if path.is_file():
-        settings = app.extensions["journeys.files"].get(path, lambda p: read_settings(p, project.name_of(p)))
+        settings = app.extensions["journeys.files"].get(path, read_settings, project.name_of(path))
     return {
         "data": answers.current(),
         "serviceName": settings.get("service_name", ""),

@@ -15,9 +15,7 @@ def render_page_file(page: PageFile) -> str:
         return render_template(page.name)
     project = current_app.extensions["journeys.project"]
     name = project.name_of(page.path)
-    markdown_page = current_app.extensions["journeys.files"].get(
-        page.path, lambda path: read_markdown_page(path, name)
-    )
+    markdown_page = current_app.extensions["journeys.files"].get(page.path, read_markdown_page, name)
     layout = f"{markdown_page.layout}.html"
     try:
         current_app.jinja_env.get_template(layout)
