@@ -43,6 +43,9 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> YamlDocument:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and mark.index >= len(text.rstrip()):
+            # The file ended with something still open (a quote, a bracket): point at where it opened.
+            mark = error.context_mark
         line = mark.line + first_line if mark else first_line
         message = " ".join(part for part in (error.context, error.problem) if part)
         raise ContentError([Problem(name, line, f"this is not valid YAML: {message}", _yaml_hint(text, error))]) from None
