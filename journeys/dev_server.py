@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import os
 import signal
 import sys
 import threading
@@ -26,7 +27,7 @@ from .app import create_app
 from .freshness import keep_fresh
 from .problems import ContentError
 from .templating import DEFAULT_LAYOUTS
-from .watcher import FolderWatcher
+from .watcher import QUIET, FolderWatcher
 
 # Threads rendering pages. Enough for a room of researchers; Python runs one at a time anyway.
 PAGE_THREADS = 16
@@ -65,7 +66,10 @@ async def _serve(app, sockets, url: str, open_browser: bool) -> None:
         forget_old_files()
         browsers.reload(batch)
 
-    watcher = FolderWatcher([project.pages, project.layouts, project.data, project.static, DEFAULT_LAYOUTS], changed)
+    # A tool that saves in slow steps (a sync client, a network drive) may need a longer wait.
+    quiet = int(os.environ.get("JOURNEYS_RELOAD_DELAY_MS", QUIET * 1000)) / 1000
+    folders = [project.pages, project.layouts, project.data, project.static, DEFAULT_LAYOUTS]
+    watcher = FolderWatcher(folders, changed, quiet)
     pages = ThreadPoolExecutor(PAGE_THREADS, thread_name_prefix="journeys-page")
     server = HTTPServer(RuleRouter([
         Rule(PathMatches(r"/livereload(\.js)?"), live_reload.handlers()),
