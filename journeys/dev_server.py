@@ -20,7 +20,6 @@ from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 from tornado.routing import AnyMatches, PathMatches, Rule, RuleRouter
-from tornado.wsgi import WSGIContainer
 
 from . import live_reload
 from .app import create_app
@@ -28,6 +27,7 @@ from .freshness import keep_fresh
 from .problems import ContentError
 from .templating import DEFAULT_LAYOUTS
 from .watcher import QUIET, FolderWatcher
+from .wsgi_threads import ThreadedWSGI
 
 # Threads rendering pages. Enough for a room of researchers; Python runs one at a time anyway.
 PAGE_THREADS = 16
@@ -73,7 +73,7 @@ async def _serve(app, sockets, url: str, open_browser: bool) -> None:
     pages = ThreadPoolExecutor(PAGE_THREADS, thread_name_prefix="journeys-page")
     server = HTTPServer(RuleRouter([
         Rule(PathMatches(r"/livereload(\.js)?"), live_reload.handlers()),
-        Rule(AnyMatches(), WSGIContainer(app, executor=pages)),
+        Rule(AnyMatches(), ThreadedWSGI(app, pages)),
     ]))
     server.add_sockets(sockets)
     watcher.start()
