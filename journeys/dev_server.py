@@ -50,8 +50,12 @@ def serve(project_dir: str, host: str, port: int, open_browser: bool = False) ->
               f"    make serve PORT={port + 1}", file=sys.stderr)
         return 1
     port = sockets[0].getsockname()[1]
-    url = f"http://{'127.0.0.1' if host in ANY_ADDRESS else host}:{port}"
-    asyncio.run(_serve(app, sockets, url, open_browser))
+    shown = "127.0.0.1" if host in ANY_ADDRESS else f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}"
+    try:
+        asyncio.run(_serve(app, sockets, url, open_browser))
+    except KeyboardInterrupt:  # Ctrl-C before the signal handlers are in place, or on Windows
+        pass
     return 0
 
 
@@ -95,6 +99,10 @@ async def _serve(app, sockets, url: str, open_browser: bool) -> None:
 async def _until_stopped() -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
+    try:
+        # Ctrl-C, kill, and closing the terminal.
+        for signum in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)):
+            loop.add_signal_handler(signum, stop.set)
+    except NotImplementedError:
+        pass  # Windows: Ctrl-C raises KeyboardInterrupt instead
     await stop.wait()

@@ -98,8 +98,8 @@ def test_open_opens_the_prototype_in_the_browser(project, tmp_path):
         process.communicate(timeout=10)
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl-C", "SIGTERM"])
-def test_ctrl_c_and_sigterm_stop_it_cleanly(project, live_server, reload_client, stop):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["Ctrl-C", "SIGTERM", "closed terminal"])
+def test_ctrl_c_kill_and_closing_the_terminal_stop_it_cleanly(project, live_server, reload_client, stop):
     import http.client
 
     server = live_server(project)
