@@ -22,8 +22,6 @@ SCRIPT = b'<script src="/livereload.js"></script>'
 # Kinds of file livereload.js can swap into the open page without reloading it.
 LIVE_SUFFIXES = (".css", ".png", ".jpg", ".jpeg", ".gif")
 
-log = logging.getLogger(__name__)
-
 
 def handlers() -> web.Application:
     """/livereload (the websocket livereload.js connects to) and /livereload.js itself."""
@@ -69,10 +67,6 @@ class Browsers:
 
     def reload(self, batch: Batch) -> None:
         self.loop.add_callback(self._send, messages_for(batch, self.static))
-
-    @staticmethod
-    def count() -> int:
-        return len(LiveReloadHandler.waiters)
 
     @staticmethod
     def _send(messages: list[dict]) -> None:
