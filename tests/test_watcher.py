@@ -34,7 +34,7 @@ def watch(folders):
 
 
 def test_a_burst_of_events_is_one_batch(folders, watch):
-    batches = watch(quiet=0.5)  # a burst that this machine, however busy, makes in one go
+    batches = watch(quiet=0.3)  # a burst that this machine, however busy, makes in one go
     page = folders / "pages" / "index.html"
     page.write_text("one")
     page.write_text("two")
