@@ -85,10 +85,8 @@ def is_editor_file(path: Path) -> bool:
 
 
 class _Events(FileSystemEventHandler):
-    def __init__(self, debouncer: Debouncer, folders: list[Path], on_new_folder: Callable[[Path], None]):
-        self.debouncer = debouncer
-        self.folders = folders
-        self.on_new_folder = on_new_folder
+    def __init__(self, watcher: "FolderWatcher"):
+        self.watcher = watcher
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         source = Path(os.fsdecode(event.src_path))
@@ -104,23 +102,23 @@ class _Events(FileSystemEventHandler):
             self._add(source, EDITED)
 
     def _add(self, path: Path, what: str) -> None:
-        if path in self.folders:
-            if what != DELETED:
-                self.on_new_folder(path)
-            self.debouncer.add(path, what)
+        folders = self.watcher.folders
+        if path in folders:
+            self.watcher._unwatch(path) if what == DELETED else self.watcher._watch(path)
+            self.watcher.debouncer.add(path, what)
             return
-        folder = next((f for f in self.folders if path.is_relative_to(f)), None)
+        folder = next((f for f in folders if path.is_relative_to(f)), None)
         if folder is None:
             return  # something else in the project folder
         inside = path.relative_to(folder).parts
         if not any(part.startswith(".") for part in inside) and not is_editor_file(path):
-            self.debouncer.add(path, what)
+            self.watcher.debouncer.add(path, what)
 
 
 class FolderWatcher:
     """Calls `on_change(batch)` after each settled burst of changes under `folders`.
 
-    Folders that do not exist yet are watched for from their parent, so a `layouts/` made
+    Each folder's parent is watched too, so a `layouts/` made (or deleted and made again)
     while the server runs is watched from then on.
     """
 
@@ -128,17 +126,16 @@ class FolderWatcher:
         self.folders = [Path(f).resolve() for f in folders]
         self.debouncer = Debouncer(on_change, quiet)
         self.observer = Observer()
-        self._events = _Events(self.debouncer, self.folders, self._watch)
-        self._watched: set[Path] = set()
+        self._events = _Events(self)
+        self._watches: dict = {}
         self._lock = threading.Lock()
 
     def start(self) -> None:
-        for folder in self.folders:
-            if folder.is_dir():
-                self._watch(folder)
-        for parent in {f.parent for f in self.folders if not f.is_dir() and f.parent.is_dir()}:
+        for parent in {f.parent for f in self.folders if f.parent.is_dir()}:
             self.observer.schedule(self._events, str(parent), recursive=False,
-                                   event_filter=[DirCreatedEvent, DirMovedEvent])
+                                   event_filter=[DirCreatedEvent, DirDeletedEvent, DirMovedEvent])
+        for folder in self.folders:
+            self._watch(folder)
         self.debouncer.start()
         self.observer.start()
 
@@ -149,7 +146,16 @@ class FolderWatcher:
 
     def _watch(self, folder: Path) -> None:
         with self._lock:
-            if folder in self._watched or not folder.is_dir():
+            if folder in self._watches or not folder.is_dir():
                 return
-            self._watched.add(folder)
-        self.observer.schedule(self._events, str(folder), recursive=True, event_filter=EVENTS)
+            self._watches[folder] = self.observer.schedule(self._events, str(folder), recursive=True,
+                                                           event_filter=EVENTS)
+
+    def _unwatch(self, folder: Path) -> None:
+        with self._lock:
+            watch = self._watches.pop(folder, None)
+        if watch is not None:
+            try:
+                self.observer.unschedule(watch)
+            except KeyError:
+                pass  # watchdog already dropped the watch of a deleted folder

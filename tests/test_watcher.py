@@ -83,3 +83,15 @@ def test_a_folder_made_while_watching_is_watched(folders, watch):
     assert list(batches.get(timeout=10)) == [folders / "layouts"]
     (folders / "layouts" / "base.html").write_text("mine")
     assert list(batches.get(timeout=10)) == [folders / "layouts" / "base.html"]
+
+
+def test_a_folder_deleted_and_made_again_is_still_watched(folders, watch):
+    import shutil
+
+    batches = watch()
+    shutil.rmtree(folders / "data")
+    assert folders / "data" in batches.get(timeout=10)
+    (folders / "data").mkdir()
+    assert list(batches.get(timeout=10)) == [folders / "data"]
+    (folders / "data" / "settings.yaml").write_text("phase: Beta\n")
+    assert list(batches.get(timeout=10)) == [folders / "data" / "settings.yaml"]
