@@ -12,6 +12,7 @@ from .assets import govuk_frontend_dir
 from .data_files import read_settings
 from .errors import register_error_pages
 from .file_cache import FileCache
+from .jinja_environment import JourneysEnvironment
 from .project import Project
 
 
@@ -20,6 +21,7 @@ def create_app(project_dir=None, **overrides) -> Flask:
     project = Project.at(project_dir or os.environ.get("JOURNEYS_PROJECT") or ".")
     instance = project.root / ".journeys"
     app = Flask(__name__, root_path=str(project.root), instance_path=str(instance), static_folder=None)
+    app.jinja_environment = JourneysEnvironment
     app.config.update(config.defaults(instance))
     app.config.update(config.from_environ())
     app.config.update(overrides)

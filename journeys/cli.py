@@ -13,8 +13,8 @@ def main(argv: list[str] | None = None) -> int:
 
     serve = commands.add_parser("serve", help="serve the prototype on this computer")
     serve.add_argument("--project", default=".", help="the prototype's folder (default: here)")
-    serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "5000")))
+    serve.add_argument("--host", default=os.environ.get("HOST") or "127.0.0.1")
+    serve.add_argument("--port", type=int, default=os.environ.get("PORT") or "5000")
     serve.add_argument("--open", action="store_true", help="open the prototype in a browser")
 
     check = commands.add_parser("check", help="list every problem in the prototype's files")

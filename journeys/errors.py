@@ -100,7 +100,10 @@ pre {{ margin: 0; white-space: pre-wrap; }} tr.mark {{ background: #ffdd00; font
 def register_error_pages(app: Flask) -> None:
     @app.errorhandler(404)
     def not_found(error):
-        return render_template("404.html"), 404
+        try:
+            return render_template("404.html"), 404
+        except Exception as broken:  # the settings or a layout it needs are broken: show that
+            return content_error(broken)
 
     @app.errorhandler(Exception)
     def content_error(error):

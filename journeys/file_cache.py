@@ -15,6 +15,7 @@ class FileCache:
     def __init__(self):
         self._entries: dict = {}
         self._lock = threading.Lock()
+        self._generation = 0
 
     def get(self, path: Path, kind: str, read: Callable[[Path], T], depends: tuple[Path, ...] = ()) -> T:
         """`read(path)`, read again only when `path` or a file it `depends` on has changed.
@@ -22,8 +23,10 @@ class FileCache:
         Entries are kept by path and `kind` (what is read: "flow", "settings"...), never by
         the `read` function, which callers may make afresh on every request.
         """
+        # Taken before reading: a clear() while the file is read makes this result stale.
+        generation = self._generation
         key = (path, kind)
-        stamp = tuple(_stamp(file) for file in (path, *depends))
+        stamp = (generation, *(_stamp(file) for file in (path, *depends)))
         with self._lock:
             entry = self._entries.get(key)
         if entry is not None and entry[0] == stamp:
@@ -33,8 +36,13 @@ class FileCache:
             self._entries[key] = (stamp, value)
         return value
 
+    def __len__(self) -> int:
+        return len(self._entries)
+
     def clear(self) -> None:
+        """Forget everything, including what is being read right now (the dev server calls this on every save)."""
         with self._lock:
+            self._generation += 1
             self._entries.clear()
 
 

@@ -44,6 +44,11 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> YamlDocument:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        unclosed = error.context and ("flow" in error.context or "quoted" in error.context)
+        if error.context_mark and (unclosed or mark.index >= len(text.rstrip())):
+            # A bracket or quote left open is noticed lines later, or at the end of the file:
+            # point at where it opened, the line to fix.
+            mark = error.context_mark
         line = mark.line + first_line if mark else first_line
         message = " ".join(part for part in (error.context, error.problem) if part)
         raise ContentError([Problem(name, line, f"this is not valid YAML: {message}", _yaml_hint(text, error))]) from None

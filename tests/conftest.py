@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
+import queue
+import threading
 import shutil
 import socket
 import subprocess
@@ -110,6 +114,60 @@ def live_server():
         server.stop()
 
 
+class ReloadClient:
+    """A livereload client, as livereload.js is: connected to the server's /livereload, collecting its messages."""
+
+    HELLO = json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]})
+
+    def __init__(self, server_url: str):
+        self.url = server_url
+        self.messages: queue.Queue = queue.Queue()
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread.start()
+        self._socket = asyncio.run_coroutine_threadsafe(self._connect(), self._loop).result(timeout=10)
+
+    async def _connect(self):
+        from tornado.websocket import websocket_connect
+
+        socket = await websocket_connect(self.url.replace("http://", "ws://") + "/livereload")
+        await socket.write_message(self.HELLO)
+        await socket.read_message()
+        await socket.write_message(json.dumps({"command": "info", "url": self.url + "/"}))
+        # The server reads a socket's messages in order: once a second hello is answered, it has the info.
+        await socket.write_message(self.HELLO)
+        await socket.read_message()
+        self._loop.create_task(self._collect(socket))
+        return socket
+
+    async def _collect(self, socket) -> None:
+        while (message := await socket.read_message()) is not None:
+            self.messages.put(json.loads(message))
+
+    def next(self, timeout: float = 10) -> dict:
+        """The next message from the server (a queue.Empty error if none comes)."""
+        return self.messages.get(timeout=timeout)
+
+    def close(self) -> None:
+        self._loop.call_soon_threadsafe(self._socket.close)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=5)
+
+
+@pytest.fixture
+def reload_client():
+    """A function that connects a livereload client to a live server; every client closes after the test."""
+    clients = []
+
+    def connect(server: LiveServer) -> ReloadClient:
+        clients.append(ReloadClient(server.url))
+        return clients[-1]
+
+    yield connect
+    for client in clients:
+        client.close()
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, driven by Playwright (never a downloaded browser)."""
@@ -119,6 +177,11 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+# livereload.js fires LiveReloadConnect on the document, then (in the same task) tells the
+# server which page it shows; after that, a save reaches this page.
+LIVE_RELOAD_CONNECTED = "document.addEventListener('LiveReloadConnect', () => { window.liveReloadConnected = true })"
 
 
 class PageWatch:
@@ -142,10 +205,15 @@ class PageWatch:
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser tab (its own cookies), with `page.watch` recording errors."""
+    """A fresh browser tab (its own cookies), with `page.watch` recording errors.
+
+    `page.wait_for_live_reload()` waits until the dev server can reload the page.
+    """
     context = browser.new_context()
     tab = context.new_page()
     tab.watch = PageWatch(tab)
+    tab.add_init_script(LIVE_RELOAD_CONNECTED)
+    tab.wait_for_live_reload = lambda: tab.wait_for_function("window.liveReloadConnected === true")
     yield tab
     context.close()
 

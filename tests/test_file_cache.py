@@ -1,4 +1,6 @@
-"""Parsed files are read once per change, however callers pass their reader."""
+"""Parsed files are kept until they change: read once, re-read after an edit, forgotten on clear()."""
+
+import os
 
 from journeys.file_cache import FileCache
 
@@ -14,9 +16,12 @@ def test_a_file_is_read_again_only_after_it_changes(tmp_path):
 
     assert [get(), get(), get()] == ["one", "one", "one"]
     path.write_text("two, longer")
+    os.utime(path, ns=(1, 1))  # even a file whose time goes backwards is read again
     assert get() == "two, longer"
     assert reads == ["one", "two, longer"]
-    assert len(cache._entries) == 1
+    cache.clear()
+    assert get() == "two, longer"
+    assert len(reads) == 3 and len(cache) == 1
 
 
 def test_a_change_to_a_file_depended_on_reads_again(tmp_path):
@@ -29,3 +34,16 @@ def test_a_change_to_a_file_depended_on_reads_again(tmp_path):
     assert cache.get(path, "flow", read, depends=(listed,)) == 1
     listed.write_text("- Red\n- Blue\n")
     assert cache.get(path, "flow", read, depends=(listed,)) == 2
+
+
+def test_every_request_finds_the_settings_and_pages_it_parsed_before(make_project, make_app):
+    app = make_app(make_project({
+        "pages/about.md": "# About\n\nText\n",
+        "pages/book.yaml": "title: Bins\npages:\n  done:\n    layout: confirmation\n    title: Done\n",
+        "data/settings.yaml": "service_name: Bins\n",
+    }))
+    client = app.test_client()
+    for _ in range(5):
+        assert "Bins" in client.get("/about").text
+        assert client.get("/book/done").status_code == 200
+    assert len(app.extensions["journeys.files"]) == 3

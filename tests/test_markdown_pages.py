@@ -54,7 +54,7 @@ def test_the_front_matter_can_name_a_project_layout(make_project, make_app):
 
 @pytest.mark.parametrize("text, line, message", [
     ("---\ntitle: About\nlayuot: content\n---\nText", 3, "unknown front matter key &#39;layuot&#39;"),
-    ("---\ntitle: [About\n---\nText", 3, "this is not valid YAML"),
+    ("---\ntitle: [About\n---\nText", 2, "this is not valid YAML"),
     ("---\ntitle: About\nText", 1, "the front matter starts with &#39;---&#39; but never ends"),
     ("---\nlayout: fancy\n---\nText", 2, "there is no layout called &#39;fancy&#39;"),
 ])
