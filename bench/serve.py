@@ -28,7 +28,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-QUESTION = "/bulky-waste/item"
+QUESTION = "/bulky-waste/items"  # the example flow's first question: checkboxes with hints
 CLIENTS = 16
 LOAD_SECONDS = 5
 LOAD_RUNS = 3
@@ -201,7 +201,7 @@ def answer_cookie(url: str) -> str:
     """A session with an answer stored, as a researcher's browser has after the first question."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    opener.open(url + "/bulky-waste/summary", data=b"largest-item=Fridge+or+freezer").read()
+    opener.open(url + QUESTION, data=b"items=Fridge+or+freezer").read()
     cookie = next(iter(jar))
     return f"{cookie.name}={cookie.value}"
 
