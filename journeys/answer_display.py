@@ -7,7 +7,9 @@ import datetime
 from flask import current_app
 from markupsafe import Markup, escape
 
+from . import answers
 from .flow_model import Flow, FlowPage, Question
+from .flows import all_flows
 from .journey import path_taken
 from .question_types import ADDRESS_PARTS
 from .validation import MONTHS, lower_first
@@ -66,9 +68,6 @@ def answer_helper(name: str) -> Markup:
 
     Marked with its name so the frozen site's script fills it in from the browser's answers.
     """
-    from . import answers
-    from .flows import all_flows
-
     project, cache = current_app.extensions["journeys.project"], current_app.extensions["journeys.files"]
     flows, _ = all_flows(project, cache)
     for flow in flows:

@@ -6,15 +6,15 @@ from jinja2 import Environment, TemplateSyntaxError
 
 from .data_files import read_settings
 from .file_cache import FileCache
-from .flow_model import LAYOUTS
 from .flows import all_flows, flow_urls
 from .markdown_pages import read_markdown_page
 from .problems import ContentError, Problem
 from .project import Project
 from .routing import all_pages
 from .scenarios import all_scenarios
+from .templating import DEFAULT_LAYOUTS
 
-PACKAGE_LAYOUTS = LAYOUTS + ("base", "404", "clear-answers", "scenarios", "scenario")
+PACKAGE_LAYOUTS = tuple(sorted(path.stem for path in DEFAULT_LAYOUTS.glob("*.html")))
 
 
 def check_project(project: Project, environment: Environment, cache: FileCache | None = None) -> list[Problem]:

@@ -321,3 +321,18 @@ def test_the_server_shows_a_broken_flows_problems_and_keeps_serving_other_pages(
     assert "pages/test.yaml:6" in response.text and "there is no page called &#39;dnoe&#39;" in response.text
     assert '<tr class="mark"><td>6</td><td><pre>    next: dnoe</pre></td></tr>' in response.text
     assert client.get("/").status_code == 200
+
+
+def test_journeys_check_finds_pages_that_clash_with_layouts_and_flows(make_project):
+    project = make_project({
+        "pages/start.html": '{% extends "base.html" %}',
+        "pages/book.yaml": "title: Book\npages:\n  done:\n    layout: confirmation\n    title: Booked\n",
+        "pages/book/done.md": "# Done\n",
+    })
+    result = subprocess.run([sys.executable, "-m", "journeys.cli", "check", "--project", str(project)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert ("pages/book.yaml:3: pages/book/done.md has the same address, /book/done, as this page\n"
+            "    Rename the page file or this page's id.") in result.stderr
+    assert ("pages/start.html:1: this page has the same name as the 'start' layout, so it replaces that layout\n"
+            "    Rename the page; to change the layout, put it in layouts/ instead.") in result.stderr
