@@ -5,11 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 HOST ?= 127.0.0.1
+# make build BASE_URL=/my-prototype/  for a site served under a sub-path (GitHub Pages).
+BASE_URL ?= /
 
-.PHONY: serve test install system clean
+.PHONY: serve build test install system clean
 
 serve: install
 	$(BIN)/python serve.py --host $(HOST) --port $(PORT)
+
+build: install
+	$(BIN)/python build.py --base-url $(BASE_URL)
 
 test: install system
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

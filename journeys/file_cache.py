@@ -18,7 +18,8 @@ class FileCache:
 
     def get(self, path: Path, read: Callable[[Path], T]) -> T:
         stat = path.stat()
-        key = (path, read)
+        # Callers pass a lambda made afresh on each call: key by its code, or nothing is ever found.
+        key = (path, getattr(read, "__code__", read))
         stamp = (stat.st_mtime_ns, stat.st_size)
         with self._lock:
             entry = self._entries.get(key)
