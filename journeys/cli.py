@@ -42,7 +42,7 @@ def run_build(project: str, out: str | None, base_url: str) -> int:
 
     out_folder = Path(out) if out else Path(project) / "dist"
     try:
-        print(build(project, out_folder, base_url), flush=True)
+        print(build(project, out_folder, base_url, report=lambda line: print(line, flush=True)), flush=True)
     except ContentError as error:
         print(f"The build stopped: {error.report()}", file=sys.stderr)
         print(f"Nothing was written: {out_folder} is as it was.", file=sys.stderr)

@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 import urllib.request
@@ -151,3 +152,82 @@ def example_copy(tmp_path):
         if (ROOT / folder).exists():
             shutil.copytree(ROOT / folder, target / folder)
     return target
+
+
+@pytest.fixture
+def public_folder():
+    """A temporary folder everyone can read, as NGINX's workers (nobody, when run by root) need."""
+    folder = Path(tempfile.mkdtemp(prefix="journeys-site-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def nginx():
+    """A function that serves a frozen site with the real NGINX and the shipped config."""
+    from journeys.nginx import Nginx
+
+    servers = []
+
+    def start(site: Path, **kwargs) -> Nginx:
+        servers.append(Nginx(site, **kwargs).start())
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+class StaticServer:
+    """`python -m http.server`: a plain static file server, as a stand-in for GitHub Pages."""
+
+    def __init__(self, folder: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(folder)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("python -m http.server did not start")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def static_server():
+    """A function that serves a folder with a plain static file server until the test ends."""
+    servers = []
+
+    def start(folder: Path) -> StaticServer:
+        servers.append(StaticServer(folder))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def watched_page(browser):
+    """A function that opens a fresh browser tab (JavaScript on or off) with `page.watch`."""
+    contexts = []
+
+    def open_page(javascript: bool = True):
+        contexts.append(browser.new_context(java_script_enabled=javascript))
+        tab = contexts[-1].new_page()
+        tab.watch = PageWatch(tab)
+        return tab
+
+    yield open_page
+    for context in contexts:
+        context.close()

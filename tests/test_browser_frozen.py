@@ -1,0 +1,84 @@
+"""The frozen example prototype in Debian's Chromium: through NGINX, and under a sub-path on a plain server."""
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from journeys.build import build
+from journeys.nginx import Nginx
+
+PAGES = ["/", "/about", "/bulky-waste/item", "/bulky-waste/summary", "/clear-answers", "/nowhere"]
+
+
+@pytest.fixture(scope="module")
+def builds():
+    """The example prototype built at / and at /my-prototype/, in a folder NGINX's workers can read."""
+    folder = Path(tempfile.mkdtemp(prefix="journeys-site-"))
+    folder.chmod(0o755)
+    for name in ("pages", "layouts", "data", "static"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, folder / "example" / name)
+    build(folder / "example", folder / "dist", report=lambda line: None)
+    build(folder / "example", folder / "site/my-prototype", base_url="/my-prototype/", report=lambda line: None)
+    yield {"/": folder / "dist", "/my-prototype/": folder / "site/my-prototype"}
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def server(builds):
+    with Nginx(builds["/"]) as running:
+        yield running
+
+
+def assert_a_working_govuk_page(page, status=200):
+    """GOV.UK's CSS, fonts and JavaScript all loaded and ran, and nothing failed or was blocked."""
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".govuk-header").is_visible()
+    assert page.evaluate("[...document.fonts].some(f => f.family.includes('GDS Transport') && f.status === 'loaded')")
+    assert page.locator("h1").evaluate("e => getComputedStyle(e).fontFamily").startswith('"GDS Transport"')
+    assert "govuk-frontend-supported" in page.locator("body").get_attribute("class")
+    modules = page.eval_on_selector_all("[data-module]", "els => els.map(e => e.hasAttribute('data-' + e.dataset.module + '-init'))")
+    assert modules and all(modules)
+    # A Content-Security-Policy block shows here. The 404 page's own status is the one failure allowed.
+    allowed = [] if status == 200 else ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    assert page.watch.console_errors == allowed
+    assert page.watch.failed_requests == ([] if status == 200 else [f"{page.url} (404)"])
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_frozen_page_works_through_nginx(server, watched_page, url):
+    page = watched_page()
+    response = page.goto(server.url + url)
+    status = 404 if url == "/nowhere" else 200
+    assert response.status == status
+    assert_a_working_govuk_page(page, status)
+
+
+def test_without_javascript_a_form_still_leads_to_the_next_page(server, watched_page):
+    page = watched_page(javascript=False)
+    page.goto(server.url + "/")
+    page.get_by_role("button", name="Start now").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "What is the largest item you need collected?"
+    page.get_by_label("Fridge or freezer").check()
+    page.get_by_role("button", name="Continue").click()
+    assert page.url.split("?")[0] == server.url + "/bulky-waste/summary"
+    assert page.get_by_role("heading", level=1).inner_text() == "Your collection"
+    page.get_by_role("link", name="Back").click()
+    assert page.url == server.url + "/bulky-waste/item"
+    assert page.watch.failed_requests == []
+
+
+@pytest.mark.parametrize("base_url", ["/", "/my-prototype/"])
+def test_on_a_plain_static_server_under_a_sub_path_fonts_css_and_js_all_load(builds, static_server, watched_page, base_url):
+    # Like GitHub Pages: the site is a folder of the server, at /my-prototype/.
+    site = builds[base_url]
+    server = static_server(site.parent if base_url != "/" else site)
+    page = watched_page()
+    page.goto(server.url + base_url)
+    assert_a_working_govuk_page(page)
+    page.get_by_role("link", name="About this prototype").click()
+    assert page.url == server.url + base_url + "about/"  # the plain server adds the slash
+    assert_a_working_govuk_page(page)
