@@ -1,7 +1,7 @@
 """`journeys build`: the prototype frozen into static files, ready for any web server.
 
-Gather everything, then write: the URLs, the finished assets and every page are made first,
-into a folder beside the output; only when nothing failed does it replace the output.
+Gather everything, then write: the URLs and the finished assets first, then every page, all
+into a new folder beside the output, which replaces the output only when nothing failed.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, Template, Undefined
 from jinja2.runtime import Macro
 from jinja2.utils import LRUCache
 from markupsafe import Markup
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.test import EnvironBuilder
 
 from .app import create_app
@@ -89,9 +89,10 @@ def render(app: Flask, url: str) -> bytes:
 
 
 def render_not_found(app: Flask) -> bytes:
-    """The page a missing URL shows, as the live server renders it (status 404)."""
+    """The page a missing URL shows, from the live server's own 404 handler; its errors are raised."""
     with app.request_context(_environ("/404.html")):
-        response = app.full_dispatch_request()
+        result = app.handle_user_exception(NotFound())
+        response = app.process_response(app.make_response(result))
     if response.status_code != 404:
         raise PageError(f"the 404 page answered {response.status}")
     return response.get_data()

@@ -30,7 +30,7 @@ def normal_base(base_url: str) -> str:
 
 
 def html(text: str, to_url: Callable[[str], str]) -> str:
-    """`text` with every root-relative URL in a tag's attributes mapped by `to_url`.
+    """`text` with the root-relative URLs of href, src, action, formaction and poster mapped by `to_url`.
 
     Forms that post are sent with GET: a static host cannot receive a POST, and the next page
     is in the form's action either way.
@@ -112,12 +112,12 @@ def _mapped_reference(reference: str, own_url: str, to_url: Callable[[str], str]
     if reference.startswith("/") and not reference.startswith("//"):
         return _mapped(reference, to_url)
     target = resolve(reference, own_url)
-    if target is None:
-        return reference
     cut = _end_of_path(reference)
     path, rest = reference[:cut], reference[cut:]
-    head, slash, _ = path.rpartition("/")
-    return head + slash + posixpath.basename(to_url(target)) + rest
+    name = posixpath.basename(target or "")
+    if target is None or not path.endswith(name):
+        return reference
+    return path[: len(path) - len(name)] + posixpath.basename(to_url(target)) + rest
 
 
 def _end_of_path(url: str) -> int:

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import ROOT
 from journeys.build import build
+from journeys.problems import ContentError
 
 HASHED = re.compile(r"\.[0-9a-f]{10}\.(css|js)$")
 
@@ -218,3 +219,12 @@ def test_a_sub_path_build_differs_from_a_root_build_only_in_its_urls(example_cop
         if name.endswith(".html"):
             unprefixed = sub[name].decode().replace('="/my-prototype/', '="/')
             assert normal(unprefixed) == normal(root[name].decode()), name
+
+
+def test_a_broken_layout_is_reported_once_however_many_pages_use_it(example_copy, tmp_path):
+    (example_copy / "layouts/base.html").write_text('{% extends "journeys/base.html" %}\n{% block head %}{{ oops( }}{% endblock %}\n')
+    with pytest.raises(ContentError) as raised:
+        quiet_build(example_copy, tmp_path / "dist")
+    assert [str(problem).split("\n")[0] for problem in raised.value.problems] == [
+        "layouts/base.html:2: Jinja syntax error: unexpected '}', expected ')'"]
+    assert not (tmp_path / "dist").exists()
