@@ -82,3 +82,18 @@ def test_on_a_plain_static_server_under_a_sub_path_fonts_css_and_js_all_load(bui
     page.get_by_role("link", name="About this prototype").click()
     assert page.url == server.url + base_url + "about/"  # the plain server adds the slash
     assert_a_working_govuk_page(page)
+
+
+def test_every_govuk_component_runs_under_the_content_security_policy(make_project, public_folder, nginx, watched_page):
+    # Accordion, tabs, character count, radios, error summary...: their JavaScript must run
+    # under the shipped policy, and the project's own hashed module must find its import.
+    from test_frozen_equals_live import PROJECT
+
+    project = make_project({**PROJECT, "static/helpers.js": "export function hello () { document.body.dataset.hello = 'yes' }\n"})
+    build(project, public_folder / "dist", report=lambda line: None)
+    server = nginx(public_folder / "dist")
+    page = watched_page()
+    page.goto(server.url + "/")
+    assert_a_working_govuk_page(page)
+    assert page.locator("body").get_attribute("data-hello") == "yes"
+    assert page.locator(".govuk-accordion__show-all").is_visible()  # made by the accordion's JavaScript
