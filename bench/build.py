@@ -35,6 +35,8 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,1000,10000", help="question pages per prototype")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--write", help="also write the results, as Markdown, to this file")
+    parser.add_argument("--work", default="/var/tmp" if os.access("/var/tmp", os.W_OK) else None,
+                        help="where the prototypes and builds go (default: /var/tmp)")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "PROJECT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -44,7 +46,7 @@ def main() -> int:
     sizes = [int(size) for size in args.sizes.split(",")]
     load_before = os.getloadavg()
     results = {}
-    with tempfile.TemporaryDirectory(prefix="journeys-bench-") as work:
+    with tempfile.TemporaryDirectory(prefix="journeys-bench-", dir=args.work) as work:
         for size in sizes:
             project = make_prototype(Path(work) / f"p{size}", size)
             results[size] = {kind: [] for kind in KINDS}
@@ -58,7 +60,7 @@ def main() -> int:
                     results[size][kind].append(result)
                     print(f"{size:>6} pages, round {round_number + 1}, {kind:<15} "
                           f"{result['pages'] / result['seconds']:8.0f} pages/s", file=sys.stderr, flush=True)
-    report = markdown(results, args.rounds, load_before, os.getloadavg())
+    report = markdown(results, args.rounds, load_before, os.getloadavg(), args.work)
     print(report)
     if args.write:
         Path(args.write).write_text(report)
@@ -113,12 +115,12 @@ def run_one(kind: str, project: str, out: str) -> dict:
     }
 
 
-def markdown(results: dict, rounds: int, load_before, load_after) -> str:
+def markdown(results: dict, rounds: int, load_before, load_after, work) -> str:
     lines = [
         "# Build benchmark",
         "",
         f"`.venv/bin/python bench/build.py --sizes {','.join(map(str, results))} --rounds {rounds}`"
-        f" on {time.strftime('%Y-%m-%d')}: {machine()}.",
+        f" on {time.strftime('%Y-%m-%d')}: {machine()}; files in {work or tempfile.gettempdir()}.",
         f"Load average (1, 5, 15 min) before: {', '.join(f'{x:.1f}' for x in load_before)}; "
         f"after: {', '.join(f'{x:.1f}' for x in load_after)}.",
         "",
