@@ -27,10 +27,6 @@ class Assets:
     files: dict[str, bytes]
     hashed: dict[str, str]
 
-    def url(self, url: str, base: str) -> str:
-        """The URL a page should use for `url`: its hashed name if it has one, under the base."""
-        return base.rstrip("/") + self.hashed.get(url, url)
-
 
 def prepare(sources: dict[str, Path], base: str) -> Assets:
     """Read every file of the site (URL -> file) and finish it for a site served at `base`."""
@@ -40,18 +36,20 @@ def prepare(sources: dict[str, Path], base: str) -> Assets:
     to_url = lambda target: base.rstrip("/") + hashed.get(target, target)
 
     def finish(url: str, visiting: frozenset) -> None:
-        kind = HASHED_TYPES.get(posixpath.splitext(url)[1])
         if url in finished:
             return
+        kind = HASHED_TYPES.get(posixpath.splitext(url)[1])
         if kind is None:
             finished[url] = raw[url]
             return
         # surrogateescape: a file that is not UTF-8 comes out byte for byte as it went in.
         text = raw[url].decode("utf-8", "surrogateescape")
+        visiting = visiting | {url}
         for target in rewrite.references(text, url, kind):
-            # A cycle of imports cannot be hashed consistently: its files keep their plain names.
+            # In a cycle of imports, the import that closes it keeps the plain name: a hash
+            # cannot cover itself.
             if target in raw and target not in visiting:
-                finish(target, visiting | {url})
+                finish(target, visiting)
         text = rewrite.css(text, url, to_url) if kind == "css" else rewrite.javascript(text, url, to_url)
         finished[url] = text.encode("utf-8", "surrogateescape")
         hashed[url] = hashed_name(url, finished[url])

@@ -34,7 +34,7 @@ class Summary:
 
     def __str__(self) -> str:
         return (f"Built {self.pages:,} pages: {self.files:,} files, {_size(self.bytes)}, "
-                f"in {self.seconds:.1f} s into {self.out}")
+                f"in {self.seconds:.1f} s into {self.out}/")
 
 
 def build(project_dir, out, base_url: str = "/", report: Callable[[str], None] = print,
@@ -48,7 +48,7 @@ def build(project_dir, out, base_url: str = "/", report: Callable[[str], None] =
     base = rewrite.normal_base(base_url)
     app = build_app(project_dir)
     site = site_map(app)
-    report(f"Building {app.extensions['journeys.project'].root} into {out}"
+    report(f"Building {app.extensions['journeys.project'].root} into {out}/"
            + (f" for {base}" if base != "/" else ""))
     report(f"  {len(site.files):,} files: GOV.UK Frontend's CSS, JavaScript, fonts and images, and static/")
     _check_paths(site)

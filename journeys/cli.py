@@ -45,10 +45,10 @@ def run_build(project: str, out: str | None, base_url: str) -> int:
         print(build(project, out_folder, base_url, report=lambda line: print(line, flush=True)), flush=True)
     except ContentError as error:
         print(f"The build stopped: {error.report()}", file=sys.stderr)
-        print(f"Nothing was written: {out_folder} is as it was.", file=sys.stderr)
+        print(f"Nothing was written: {out_folder}/ is as it was.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"\nThe build was interrupted: {out_folder} is as it was.", file=sys.stderr)
+        print(f"\nThe build was interrupted: {out_folder}/ is as it was.", file=sys.stderr)
         return 130
     return 0
 

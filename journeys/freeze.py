@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from .errors import problems_from
 from .problems import Problem
 from .site import output_path
 
-PAGES_PER_PROCESS = 100  # below this, starting another process costs more than it saves
+PAGES_PER_PROCESS = 50  # below this, starting another process costs more than it saves
 WRITER_THREADS = 2
 
 
@@ -62,7 +63,8 @@ def freeze_pages(app: Flask, urls: list[str], job: Job, progress: Callable[[int,
     """Render and write every page in `urls`, in `processes` processes (default: one per core)."""
     total = Frozen()
     workers = processes or max(1, min(_cores(), len(urls) // PAGES_PER_PROCESS))
-    chunks = _chunks(urls, max(20, min(500, len(urls) // (workers * 10) or 1)))
+    # Small enough chunks that no process idles long at the end, large enough to be few.
+    chunks = _chunks(urls, max(20, min(200, len(urls) // (workers * 10) or 1)))
     if workers == 1:
         for chunk in chunks:
             total.add(freeze_chunk(app, chunk, job))
@@ -106,6 +108,8 @@ _worker: tuple[Flask, Job] | None = None
 
 def _start_worker(job: Job) -> None:
     global _worker
+    # Ctrl-C reaches every process: the main one stops the build and ends the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker = (build_app(job.project), job)
 
 

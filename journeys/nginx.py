@@ -161,3 +161,25 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m journeys.nginx dist/ [--port 8080]: the frozen site as NGINX will serve it."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m journeys.nginx", description=main.__doc__)
+    parser.add_argument("site", type=Path, help="the built folder, such as dist/")
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--htpasswd", type=Path, help="ask for a name and password from this file")
+    args = parser.parse_args(argv)
+    with Nginx(args.site, args.port, args.htpasswd) as server:
+        print(f"NGINX is serving {server.site} at {server.url} (Ctrl-C to stop)", flush=True)
+        try:
+            server.process.wait()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

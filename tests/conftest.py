@@ -1,4 +1,4 @@
-"""Fixtures: demo prototypes on disk, the app and its client, a real server, a real browser."""
+"""Fixtures: demo prototypes on disk, the app and its client, real servers (ours, NGINX, a plain one), a real browser."""
 
 from __future__ import annotations
 

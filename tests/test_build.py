@@ -134,7 +134,7 @@ def test_the_command_prints_progress_and_a_summary(example_copy):
     done = run_build("--project", example_copy)
     assert done.returncode == 0, done.stderr
     assert "pages: 5 of 5" in done.stdout
-    assert re.search(r"^Built 6 pages: \d+ files, [\d.]+ (KB|MB), in [\d.]+ s into .*dist$", done.stdout, re.M)
+    assert re.search(r"^Built 6 pages: \d+ files, [\d.]+ (KB|MB), in [\d.]+ s into .*dist/$", done.stdout, re.M)
     assert (example_copy / "dist/index.html").is_file()
 
 
@@ -164,7 +164,8 @@ def test_bad_content_stops_the_build_with_every_problem_and_leaves_dist_as_it_wa
     assert sorted(p.name for p in example_copy.iterdir() if p.name.startswith(".")) == [".journeys"]
 
 
-def test_an_interrupted_build_leaves_dist_as_it_was(make_project):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "killed"])
+def test_an_interrupted_build_leaves_dist_as_it_was(make_project, stop):
     pages = {f"pages/q/{n}.html": '{% extends "base.html" %}{% block content %}<p>' + str(n) + "</p>{% endblock %}"
              for n in range(150)}
     project = make_project(pages)
@@ -174,16 +175,23 @@ def test_an_interrupted_build_leaves_dist_as_it_was(make_project):
 
     (project / "pages/q/0.html").write_text('{% extends "base.html" %}{% block content %}Changed{% endblock %}')
     build_process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--project", str(project)],
-                                     stdout=subprocess.PIPE, text=True, start_new_session=True)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     for line in build_process.stdout:
         if "pages:" in line:
             break  # pages are being written into the folder beside dist/
-    os.killpg(build_process.pid, signal.SIGKILL)
-    build_process.wait()
+    os.killpg(build_process.pid, stop)  # the whole process group, as Ctrl-C in a terminal
+    build_process.wait(timeout=30)
+    errors = build_process.stderr.read()
     build_process.stdout.close()
+    build_process.stderr.close()
 
     assert tree(dist) == before
-    assert [p.name for p in project.iterdir() if p.name.startswith(".dist.building-")]  # killed mid-way
+    left = [p.name for p in project.iterdir() if p.name.startswith(".dist.building-")]
+    if stop == signal.SIGINT:
+        assert build_process.returncode == 130 and not left
+        assert errors.strip() == f"The build was interrupted: {dist}/ is as it was."
+    else:
+        assert left  # killed mid-way: the half-built folder stays beside dist/
     assert run_build("--project", project).returncode == 0  # the next build clears what was left
     assert b"Changed" in (dist / "q/0/index.html").read_bytes()
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == [".journeys"]

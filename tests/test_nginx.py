@@ -5,8 +5,11 @@ import gzip
 import hashlib
 import re
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -148,3 +151,20 @@ def test_the_runner_changes_only_the_site_specific_lines_of_the_shipped_config()
     assert [b.strip() for _, b in changed] == [
         "listen 127.0.0.1:8123;", "root /srv/site;", 'auth_basic "Prototype";', "auth_basic_user_file /srv/pw;",
     ]
+
+
+def test_python_m_journeys_nginx_serves_a_build_as_production_will(site):
+    from conftest import free_port
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "journeys.nginx", str(site), "--port", str(port)],
+                              cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert f"at http://127.0.0.1:{port}" in server.stdout.readline()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/about", timeout=10) as response:
+            assert response.status == 200
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=10)
+        server.stdout.close()
+    assert server.returncode == 0
