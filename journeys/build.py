@@ -56,8 +56,9 @@ def build(project_dir, out, base_url: str = "/", report: Callable[[str], None] =
 
     with publish.staging(Path(out)) as folder:
         job = Job(str(app.extensions["journeys.project"].root), str(folder), base, assets.hashed)
-        written = freeze_pages(app, site.pages, job, _progress(report), processes)
-        written.add(_not_found_page(app, job))
+        # The 404 page first: it loads the layouts and GOV.UK macros every page uses, once.
+        written = _not_found_page(app, job)
+        written.add(freeze_pages(app, site.pages, job, _progress(report), processes))
         if written.problems:
             raise ContentError(written.problems)
         for url, content in sorted(assets.files.items()):

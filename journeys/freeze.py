@@ -1,8 +1,8 @@
 """Freezing pages: each one rendered through the app, its URLs rewritten, written with its .gz.
 
 Pages are shared out between processes, one per core: rendering is pure Python, so threads
-would take turns. Each process makes its own app from the project folder, so this works with
-every way of starting processes (fork on Linux, spawn on macOS).
+would take turns. A forked process (Linux) reuses the main process's app; a spawned one
+(macOS) makes its own from the project folder.
 """
 
 from __future__ import annotations
@@ -70,6 +70,8 @@ def freeze_pages(app: Flask, urls: list[str], job: Job, progress: Callable[[int,
             total.add(freeze_chunk(app, chunk, job))
             progress(total.tried, len(urls))
         return total
+    global _forked_app
+    _forked_app = app  # a forked process starts with this app, its templates already loaded
     with multiprocessing.get_context().Pool(workers, initializer=_start_worker, initargs=(job,)) as pool:
         for result in pool.imap_unordered(_worker_chunk, chunks):
             total.add(result)
@@ -103,6 +105,7 @@ def freeze_chunk(app: Flask, urls: list[str], job: Job) -> Frozen:
     return done
 
 
+_forked_app: Flask | None = None
 _worker: tuple[Flask, Job] | None = None
 
 
@@ -110,7 +113,8 @@ def _start_worker(job: Job) -> None:
     global _worker
     # Ctrl-C reaches every process: the main one stops the build and ends the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker = (build_app(job.project), job)
+    # Started by fork, a worker has the main process's app; started afresh (spawn), it makes one.
+    _worker = (_forked_app or build_app(job.project), job)
 
 
 def _worker_chunk(urls: list[str]) -> Frozen:
