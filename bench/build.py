@@ -90,9 +90,10 @@ def run_one(kind: str, project: str, out: str) -> dict:
     from journeys.build import build
     from journeys.routing import all_pages
 
-    if kind == "frozen-flask":
-        from flask_frozen import Freezer
+    from flask_frozen import Freezer
 
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    if kind == "frozen-flask":
         started = time.perf_counter()
         app = create_app(project, SECRET_KEY="bench", ANSWERS_DB=str(Path(out).parent / "answers.sqlite3"))
         app.config["FREEZER_DESTINATION"] = out
@@ -107,11 +108,15 @@ def run_one(kind: str, project: str, out: str) -> dict:
         started = time.perf_counter()
         pages = build(project, out, report=lambda line: None).pages
         seconds = time.perf_counter() - started
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "pages": pages,
         "seconds": seconds,
-        "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        "worker_peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        "peak_kb": own.ru_maxrss,
+        "worker_peak_kb": workers.ru_maxrss,
+        # CPU time in Python and in the kernel (creating files) of all processes, from the start.
+        "user": own.ru_utime - before.ru_utime + workers.ru_utime,
+        "system": own.ru_stime - before.ru_stime + workers.ru_stime,
     }
 
 
@@ -127,10 +132,11 @@ def markdown(results: dict, rounds: int, load_before, load_after, work) -> str:
         "Pages are generated question pages (radios, a text input or a date input, each page its own",
         "Jinja template, like `pages/bulky-waste/item.html`). Medians of the rounds; the ratio is to",
         "plain Frozen-Flask in the same round. Peak memory is the largest resident set of the main",
-        "process and of any worker process.",
+        "process and of any worker process. CPU is the time spent by all the build's processes, in",
+        "Python (user) and in the kernel (system: mostly creating folders and files), per page.",
         "",
-        "| pages | build | pages/s | seconds | vs Frozen-Flask | peak memory (main / worker) |",
-        "| ---: | --- | ---: | ---: | ---: | ---: |",
+        "| pages | build | pages/s | seconds | vs Frozen-Flask | CPU per page, user + system | peak memory (main / worker) |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for size, kinds in results.items():
         baseline = [r["pages"] / r["seconds"] for r in kinds["frozen-flask"]]
@@ -141,6 +147,8 @@ def markdown(results: dict, rounds: int, load_before, load_after, work) -> str:
             lines.append(
                 f"| {size:,} | {kind} | {statistics.median(speeds):,.0f} | "
                 f"{statistics.median(r['seconds'] for r in runs):.2f} | {statistics.median(ratios):.1f}x | "
+                f"{statistics.median(r['user'] / r['pages'] * 1000 for r in runs):.1f} + "
+                f"{statistics.median(r['system'] / r['pages'] * 1000 for r in runs):.1f} ms | "
                 f"{max(r['peak_kb'] for r in runs) / 1024:.0f} MB / "
                 + (f"{worker / 1024:.0f} MB |" if worker else "- |")
             )

@@ -167,7 +167,7 @@ def test_bad_content_stops_the_build_with_every_problem_and_leaves_dist_as_it_wa
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "killed"])
 def test_an_interrupted_build_leaves_dist_as_it_was(make_project, stop):
     pages = {f"pages/q/{n}.html": '{% extends "base.html" %}{% block content %}<p>' + str(n) + "</p>{% endblock %}"
-             for n in range(150)}
+             for n in range(300)}
     project = make_project(pages)
     assert run_build("--project", project).returncode == 0
     dist = project / "dist"
