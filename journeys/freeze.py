@@ -10,7 +10,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -24,7 +23,6 @@ from .problems import Problem
 from .site import output_path
 
 PAGES_PER_PROCESS = 50  # below this, starting another process costs more than it saves
-WRITER_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -83,25 +81,18 @@ def freeze_chunk(app: Flask, urls: list[str], job: Job) -> Frozen:
     """Render, rewrite and write some pages; a page that fails adds its problems instead."""
     done = Frozen()
     project = app.extensions["journeys.project"]
-    # Creating files waits on the disk more than on the CPU: threads write (and gzip, which
-    # also releases the GIL) while this one renders the next page.
-    with ThreadPoolExecutor(WRITER_THREADS) as writers:
-        writes = []
-        for url in urls:
-            done.tried += 1
-            try:
-                html = render(app, url).decode("utf-8")
-            except PageError as error:
-                done.problems.append(Problem(url, None, str(error), "Every page of a build must answer 200 OK."))
-                continue
-            except Exception as error:  # a page's own mistake: reported with its file and line
-                done.problems += problems_from(error, project)
-                continue
-            content = rewrite.html(html, job.to_url).encode("utf-8")
-            writes.append(writers.submit(publish.write, Path(job.root), output_path(url), content))
-        for write in writes:
-            files, size = write.result()
-            done.pages, done.files, done.bytes = done.pages + 1, done.files + files, done.bytes + size
+    for url in urls:
+        done.tried += 1
+        try:
+            html = render(app, url).decode("utf-8")
+        except PageError as error:
+            done.problems.append(Problem(url, None, str(error), "Every page of a build must answer 200 OK."))
+            continue
+        except Exception as error:  # a page's own mistake: reported with its file and line
+            done.problems += problems_from(error, project)
+            continue
+        files, size = publish.write(Path(job.root), output_path(url), rewrite.html(html, job.to_url).encode("utf-8"))
+        done.pages, done.files, done.bytes = done.pages + 1, done.files + files, done.bytes + size
     return done
 
 
