@@ -5,11 +5,20 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 HOST ?= 127.0.0.1
+# make build BASE_URL=/my-prototype/  for a site served under a sub-path (GitHub Pages).
+BASE_URL ?= /
 
-.PHONY: serve test install system clean
+.PHONY: serve build check test install system clean
 
 serve: install
 	$(BIN)/python serve.py --host $(HOST) --port $(PORT)
+
+build: install
+	$(BIN)/python build.py --base-url $(BASE_URL)
+
+# Every page in Chromium under NGINX: accessibility (axe-core), HTML, links, scenario paths.
+check: install system
+	$(BIN)/journeys check --browser
 
 test: install system
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -231,7 +231,7 @@ def render_rates(project: Path, pages: int = 300) -> tuple[float, float]:
             templating.configure(environment, app.extensions["journeys.project"])
             app.jinja_env = environment
         client = app.test_client()
-        client.post("/bulky-waste/summary", data={"largest-item": "Fridge or freezer"})
+        client.post(QUESTION, data={"items": "Fridge or freezer"})
         for _ in range(20):
             client.get(QUESTION)
         runs = []

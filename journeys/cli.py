@@ -19,19 +19,29 @@ def main(argv: list[str] | None = None) -> int:
 
     check = commands.add_parser("check", help="list every problem in the prototype's files")
     check.add_argument("--project", default=".", help="the prototype's folder (default: here)")
+    check.add_argument("--browser", action="store_true",
+                       help="also build it and check every page in Chromium: accessibility, HTML, links, scenarios")
+
+    build = commands.add_parser("build", help="freeze the prototype into static files for any web server")
+    build.add_argument("--project", default=".", help="the prototype's folder (default: here)")
+    build.add_argument("--out", help="the folder to build into (default: dist/ in the prototype's folder)")
+    build.add_argument("--base-url", default="/", help="the path the site is served under, such as "
+                       "/my-prototype/ on GitHub Pages (default: /)")
 
     args = parser.parse_args(argv)
     if args.command == "serve":
         from .dev_server import serve as run_server
 
         return run_server(args.project, args.host, args.port, open_browser=args.open)
+    if args.command == "build":
+        return run_build(args.project, args.out, args.base_url)
     if args.command == "check":
-        return run_check(args.project)
+        return run_check(args.project, browser=args.browser)
     return 2
 
 
-def run_check(project_dir: str) -> int:
-    """Print every problem in the prototype; exit 1 if there are any."""
+def run_check(project_dir: str, browser: bool = False) -> int:
+    """Print every problem in the prototype (and, with `browser`, on its pages); exit 1 if there are any."""
     from .app import create_app
     from .problems import ContentError
     from .project_checks import check_project
@@ -43,6 +53,30 @@ def run_check(project_dir: str) -> int:
         print(ContentError(problems).report(), file=sys.stderr)
         return 1
     print(f"No problems found in {project.root}")
+    if browser:
+        from .checks.run import check_in_browser
+
+        return 1 if check_in_browser(project.root) else 0
+    return 0
+
+
+def run_build(project: str, out: str | None, base_url: str) -> int:
+    """Build, printing progress and a summary; every problem and exit status 1 if the content has any."""
+    from pathlib import Path
+
+    from .build import build
+    from .problems import ContentError
+
+    out_folder = Path(out) if out else Path(project) / "dist"
+    try:
+        print(build(project, out_folder, base_url, report=lambda line: print(line, flush=True)), flush=True)
+    except ContentError as error:
+        print(f"The build stopped: {error.report()}", file=sys.stderr)
+        print(f"Nothing was written: {out_folder}/ is as it was.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"\nThe build was interrupted: {out_folder}/ is as it was.", file=sys.stderr)
+        return 130
     return 0
 
 

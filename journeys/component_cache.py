@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import govuk_frontend_jinja
-from jinja2 import Template
+from jinja2 import Template, Undefined
 from jinja2.runtime import Macro
 from markupsafe import Markup
 
@@ -22,7 +22,7 @@ _SCALARS = (Markup, int, float, bool, type(None))
 
 
 class Unkeyable(Exception):
-    """A parameter that may not render the same way twice (a caller, an Undefined): no caching."""
+    """A parameter that may not render the same way twice (a caller, an object): no caching."""
 
 
 def key_of(value):
@@ -36,6 +36,8 @@ def key_of(value):
         return (dict, tuple((key_of(k), key_of(v)) for k, v in value.items()))
     if kind is list or kind is tuple:
         return (kind, tuple(key_of(v) for v in value))
+    if kind is Undefined:  # a missing value prints and tests the same whatever its name
+        return (kind,)
     raise Unkeyable
 
 

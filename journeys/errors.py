@@ -103,6 +103,8 @@ def register_error_pages(app: Flask) -> None:
         try:
             return render_template("404.html"), 404
         except Exception as broken:  # the settings or a layout it needs are broken: show that
+            if current_app.config.get("FROZEN"):
+                raise  # a build reports the problem itself, with every other one
             return content_error(broken)
 
     @app.errorhandler(Exception)

@@ -98,6 +98,8 @@ def flow_page(path: str):
         abort(404)
     flow, page = found
     if page is None:
+        if current_app.config.get("FROZEN"):
+            return render_template("redirect.html", target=flow.url(flow.first.id))
         return redirect(flow.url(flow.first.id))
     if request.method == "POST":
         return flow_pages.submit(flow, page)

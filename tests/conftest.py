@@ -1,4 +1,4 @@
-"""Fixtures: demo prototypes on disk, the app and its client, a real server, a real browser."""
+"""Fixtures: demo prototypes on disk, the app and its client, real servers (ours, NGINX, a plain one), a real browser."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 import urllib.request
@@ -218,11 +219,109 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture
-def example_copy(tmp_path):
-    """A copy of the example prototype shipped in this repository, safe to change."""
-    target = tmp_path / "example"
+def copy_example(target: Path) -> Path:
+    """Copy the example prototype shipped in this repository to `target`."""
     for folder in ("pages", "layouts", "data", "static"):
         if (ROOT / folder).exists():
             shutil.copytree(ROOT / folder, target / folder)
     return target
+
+
+@pytest.fixture
+def example_copy(tmp_path):
+    """A copy of the example prototype shipped in this repository, safe to change."""
+    return copy_example(tmp_path / "example")
+
+
+@pytest.fixture
+def public_folder():
+    """A temporary folder everyone can read, as NGINX's workers (nobody, when run by root) need."""
+    folder = Path(tempfile.mkdtemp(prefix="journeys-site-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def nginx():
+    """A function that serves a frozen site with the real NGINX and the shipped config."""
+    from journeys.nginx import Nginx
+
+    servers = []
+
+    def start(site: Path, **kwargs) -> Nginx:
+        servers.append(Nginx(site, **kwargs).start())
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+class StaticServer:
+    """`python -m http.server`: a plain static file server, as a stand-in for GitHub Pages."""
+
+    def __init__(self, folder: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(folder)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("python -m http.server did not start")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def static_server():
+    """A function that serves a folder with a plain static file server until the test ends."""
+    servers = []
+
+    def start(folder: Path) -> StaticServer:
+        servers.append(StaticServer(folder))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def watched_page(browser):
+    """A function that opens a fresh browser tab (JavaScript on or off) with `page.watch`."""
+    contexts = []
+
+    def open_page(javascript: bool = True):
+        contexts.append(browser.new_context(java_script_enabled=javascript))
+        tab = contexts[-1].new_page()
+        tab.watch = PageWatch(tab)
+        return tab
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def frozen_example():
+    """The example prototype built once, served by the real NGINX with the shipped config."""
+    from journeys.build import build
+    from journeys.nginx import Nginx
+
+    folder = Path(tempfile.mkdtemp(prefix="journeys-frozen-example-"))
+    folder.chmod(0o755)
+    copy_example(folder / "example")
+    build(folder / "example", folder / "dist", report=lambda line: None)
+    with Nginx(folder / "dist") as server:
+        yield server
+    shutil.rmtree(folder, ignore_errors=True)

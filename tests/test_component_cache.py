@@ -42,8 +42,10 @@ def project(example_copy):
 def test_pages_render_exactly_as_with_flasks_own_jinja(project, make_app):
     fast, plain = make_app(project).test_client(), with_plain_jinja(make_app(project)).test_client()
     for client in (fast, plain):
-        client.post("/bulky-waste/summary", data={"largest-item": "Fridge or freezer", "town": "Leeds"})
-    for url in ("/", "/bulky-waste/item", "/bulky-waste/summary", "/about", "/sink", "/nowhere"):
+        client.post("/bulky-waste/items", data={"items": ["Fridge or freezer", "Something else"]})
+        client.post("/bulky-waste/collection-date", data={"collection-date-day": "31", "collection-date-month": "2"})
+    for url in ("/", "/bulky-waste/start", "/bulky-waste/items", "/bulky-waste/collection-date",
+                "/bulky-waste/check-answers", "/your-booking", "/about", "/sink", "/nowhere"):
         first = fast.get(url).text
         assert fast.get(url).text == first == plain.get(url).text, url
 

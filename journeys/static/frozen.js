@@ -121,7 +121,6 @@ async function main () {
     return
   }
   const answers = load()
-  await fillAnswerMarks(answers)
   const clear = document.querySelector('form[data-journeys-clear]')
   clear?.addEventListener('submit', (event) => {
     event.preventDefault()
@@ -130,28 +129,15 @@ async function main () {
   })
 
   const { journeysFlow: slug, journeysPage: pageId } = document.body.dataset
-  if (!slug) return
-  const flow = await flowNamed(slug)
-  const page = flow.pages[pageId]
+  const form = slug && document.querySelector('main form')
+  const flowLoaded = slug && flowNamed(slug)
   const change = new URLSearchParams(window.location.search).get('change')
-
-  const back = document.querySelector('.govuk-back-link')
-  const backId = backPageId(flow, pageId, answers, change)
-  if (back && backId) back.href = pageUrl(flow, backId)
-  else if (back) back.remove()
-
-  const form = document.querySelector('main form')
-  if (page.layout === 'check-answers') {
-    document.querySelector('main .govuk-summary-list').innerHTML = summaryRowsHtml(flow, pageId, answers, (id, check) => pageUrl(flow, id, check))
-  }
-  if (page.layout === 'confirmation') {
-    if (!answers[REFERENCE]) save({ ...answers, [REFERENCE]: newReference() })
-    document.querySelectorAll('[data-journeys-reference]').forEach((el) => { el.textContent = load()[REFERENCE] })
-  }
-  if (!form) return
-  fillFields(form, page, answers)
-  form.addEventListener('submit', (event) => {
+  // Listen before anything is awaited: a click before the flow has loaded must not send
+  // the form on without its answers.
+  form?.addEventListener('submit', async (event) => {
     event.preventDefault()
+    const flow = await flowLoaded
+    const page = flow.pages[pageId]
     const given = load()
     if (page.layout === 'check-answers') {
       const stored = { ...given, [REFERENCE]: newReference() }
@@ -166,6 +152,25 @@ async function main () {
     const next = afterAnswering(flow, pageId, stored, change)
     window.location.assign(pageUrl(flow, next.page, next.change))
   })
+
+  await fillAnswerMarks(answers)
+  if (!slug) return
+  const flow = await flowLoaded
+  const page = flow.pages[pageId]
+  const back = document.querySelector('.govuk-back-link')
+  const backId = backPageId(flow, pageId, answers, change)
+  if (back && backId) back.href = pageUrl(flow, backId)
+  else if (back) back.remove()
+
+  if (page.layout === 'check-answers') {
+    document.querySelector('main .govuk-summary-list').innerHTML = summaryRowsHtml(flow, pageId, answers, (id, check) => pageUrl(flow, id, check))
+  }
+  if (page.layout === 'confirmation') {
+    if (!answers[REFERENCE]) save({ ...answers, [REFERENCE]: newReference() })
+    document.querySelectorAll('[data-journeys-reference]').forEach((el) => { el.textContent = load()[REFERENCE] })
+  }
+  if (form) fillFields(form, page, answers)
 }
 
-main()
+// Marks the page ready once filled in, so a browser check knows when to look.
+main().finally(() => { document.body.dataset.journeysReady = 'true' })

@@ -1,0 +1,169 @@
+"""Benchmark: `journeys build` against a plain Frozen-Flask freeze of the same pages, same run.
+
+    .venv/bin/python bench/build.py                       # 100, 1,000 and 10,000 pages, 3 rounds
+    .venv/bin/python bench/build.py --sizes 100,1000 --rounds 5 --write bench/RESULTS.md
+
+Every build runs in its own process (so peak memory is its own) into a new, empty folder.
+Rounds interleave the builds, so a busy moment on a shared machine slows all of them alike;
+the tables show medians. "journeys, cold" builds with no compiled templates kept from an
+earlier build (a first build); "journeys, warm" is the next build of the same pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path[:0] = [str(BENCH.parent), str(BENCH)]
+
+KINDS = ("frozen-flask", "journeys, cold", "journeys, warm")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="question pages per prototype")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--write", help="also write the results, as Markdown, to this file")
+    parser.add_argument("--work", default="/var/tmp" if os.access("/var/tmp", os.W_OK) else None,
+                        help="where the prototypes and builds go (default: /var/tmp)")
+    parser.add_argument("--child", nargs=3, metavar=("KIND", "PROJECT", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_one(*args.child)))
+        return 0
+
+    sizes = [int(size) for size in args.sizes.split(",")]
+    load_before = os.getloadavg()
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="journeys-bench-", dir=args.work) as work:
+        for size in sizes:
+            project = make_prototype(Path(work) / f"p{size}", size)
+            results[size] = {kind: [] for kind in KINDS}
+            for round_number in range(args.rounds):
+                for kind in KINDS:
+                    if kind == "journeys, cold":
+                        shutil.rmtree(project / ".journeys", ignore_errors=True)
+                    out = Path(work) / "out"
+                    shutil.rmtree(out, ignore_errors=True)
+                    result = child(kind, project, out)
+                    results[size][kind].append(result)
+                    print(f"{size:>6} pages, round {round_number + 1}, {kind:<15} "
+                          f"{result['pages'] / result['seconds']:8.0f} pages/s", file=sys.stderr, flush=True)
+    report = markdown(results, args.rounds, load_before, os.getloadavg(), args.work)
+    print(report)
+    if args.write:
+        Path(args.write).write_text(report)
+    return 0
+
+
+def make_prototype(folder: Path, size: int) -> Path:
+    """The prototype to freeze. Switch to YAML flow pages here when they exist."""
+    from prototype import write_jinja_pages
+
+    return write_jinja_pages(folder, size)
+
+
+def child(kind: str, project: Path, out: Path) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--child", kind, str(project), str(out)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_one(kind: str, project: str, out: str) -> dict:
+    """One build, timed from making the app to the last file written."""
+    import warnings
+
+    from journeys import create_app
+    from journeys.build import build
+    from journeys.routing import all_pages
+
+    from flask_frozen import Freezer
+
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    if kind == "frozen-flask":
+        started = time.perf_counter()
+        app = create_app(project, SECRET_KEY="bench", ANSWERS_DB=str(Path(out).parent / "answers.sqlite3"))
+        app.config["FREEZER_DESTINATION"] = out
+        freezer = Freezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
+        # '/a/' is written as a/index.html, as journeys build writes '/a'.
+        freezer.register_generator(lambda: [page.url.rstrip("/") + "/" for page in all_pages(Path(project) / "pages")])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pages = len(freezer.freeze())
+        seconds = time.perf_counter() - started
+    else:
+        started = time.perf_counter()
+        pages = build(project, out, report=lambda line: None).pages
+        seconds = time.perf_counter() - started
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "pages": pages,
+        "seconds": seconds,
+        "peak_kb": own.ru_maxrss,
+        "worker_peak_kb": workers.ru_maxrss,
+        # CPU time in Python and in the kernel (creating files) of all processes, from the start.
+        "user": own.ru_utime - before.ru_utime + workers.ru_utime,
+        "system": own.ru_stime - before.ru_stime + workers.ru_stime,
+    }
+
+
+def markdown(results: dict, rounds: int, load_before, load_after, work) -> str:
+    lines = [
+        "# Build benchmark",
+        "",
+        f"`.venv/bin/python bench/build.py --sizes {','.join(map(str, results))} --rounds {rounds}`"
+        f" on {time.strftime('%Y-%m-%d')}: {machine()}; files in {work or tempfile.gettempdir()}.",
+        f"Load average (1, 5, 15 min) before: {', '.join(f'{x:.1f}' for x in load_before)}; "
+        f"after: {', '.join(f'{x:.1f}' for x in load_after)}.",
+        "",
+        "Pages are generated question pages (radios, a text input or a date input, each page its own",
+        "Jinja template, like `pages/bulky-waste/item.html`). Medians of the rounds; the ratio is to",
+        "plain Frozen-Flask in the same round. Peak memory is the largest resident set of the main",
+        "process and of any worker process. CPU is the time spent by all the build's processes, in",
+        "Python (user) and in the kernel (system: mostly creating folders and files), per page.",
+        "",
+        "| pages | build | pages/s | seconds | vs Frozen-Flask | CPU per page, user + system | peak memory (main / worker) |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size, kinds in results.items():
+        baseline = [r["pages"] / r["seconds"] for r in kinds["frozen-flask"]]
+        for kind, runs in kinds.items():
+            speeds = [r["pages"] / r["seconds"] for r in runs]
+            ratios = [speed / base for speed, base in zip(speeds, baseline)]
+            worker = max(r["worker_peak_kb"] for r in runs)
+            lines.append(
+                f"| {size:,} | {kind} | {statistics.median(speeds):,.0f} | "
+                f"{statistics.median(r['seconds'] for r in runs):.2f} | {statistics.median(ratios):.1f}x | "
+                f"{statistics.median(r['user'] / r['pages'] * 1000 for r in runs):.1f} + "
+                f"{statistics.median(r['system'] / r['pages'] * 1000 for r in runs):.1f} ms | "
+                f"{max(r['peak_kb'] for r in runs) / 1024:.0f} MB / "
+                + (f"{worker / 1024:.0f} MB |" if worker else "- |")
+            )
+    return "\n".join(lines) + "\n"
+
+
+def machine() -> str:
+    model = ""
+    try:
+        model = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{cores} cores ({model or platform.machine()}), Python {platform.python_version()}, {platform.system()}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""`journeys check --browser` (make check): the frozen prototype checked in Chromium, under NGINX."""
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, copy_example, write_files
+
+
+def check(project) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "journeys.cli", "check", "--browser", "--project", str(project)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=180)
+
+
+def test_the_example_prototype_passes_every_check(example_copy):
+    result = check(example_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Checking " in result.stdout and " scenario paths in Chromium" in result.stdout
+    assert result.stdout.strip().splitlines()[-1].startswith("No problems found on ")
+
+
+@pytest.fixture(scope="module")
+def broken_report(tmp_path_factory):
+    """One run over a copy of the example with four deliberate mistakes."""
+    project = copy_example(tmp_path_factory.mktemp("broken") / "prototype")
+    write_files(project, {
+        # An input with no label, and an id used twice.
+        "pages/broken-form.html": """
+            {% extends "base.html" %}
+            {% block content %}
+              <h1 class="govuk-heading-l">A broken form</h1>
+              <form method="post" action="/about">
+                <input class="govuk-input" id="nickname" name="nickname" type="text">
+                <p class="govuk-body" id="note">Once</p>
+                <p class="govuk-body" id="note">Twice</p>
+              </form>
+            {% endblock %}
+        """,
+        # A link to a page that does not exist.
+        "pages/broken-link.md": "# A broken link\n\nSee [the missing guide](/guides/missing).\n",
+        # A scenario whose expected path the journey does not take.
+        "data/scenarios/wrong-path.yaml": """
+            title: Expects the other branch
+            flow: bulky-waste
+            start: items
+            answers:
+              items: [Sofa or armchair]
+              address: {line-1: 1 Mill Lane, town: Leeds, postcode: LS1 1AA}
+              collection-date: 2031-05-12
+              council-tax-reduction: "No"
+              email: sam@example.com
+              phone: ""
+            path: [items, other-items, address]
+        """,
+    })
+    result = check(project)
+    return result.returncode, result.stdout
+
+
+def test_a_broken_prototype_fails(broken_report):
+    assert broken_report[0] == 1
+
+
+def test_an_input_with_no_label_is_named_with_its_page(broken_report):
+    report = broken_report[1]
+    page = report.split("\n/broken-form\n", 1)[1].split("\n/", 1)[0]
+    assert "[accessibility: label] Form elements must have labels" in page
+    assert "element: #nickname" in page
+    assert "[html: input-missing-label]" in page
+
+
+def test_a_duplicate_id_is_named_with_its_page(broken_report):
+    page = broken_report[1].split("\n/broken-form\n", 1)[1].split("\n/", 1)[0]
+    assert '[html: no-dup-id] Duplicate ID "note"' in page
+
+
+def test_a_broken_link_is_named_with_its_page(broken_report):
+    page = broken_report[1].split("\n/broken-link\n", 1)[1].split("\n/", 1)[0]
+    assert "[link: broken-link] /guides/missing does not load (status 404)" in page
+    assert 'element: a[href="/guides/missing"]' in page
+
+
+def test_a_wrong_expected_path_says_where_the_journey_went(broken_report):
+    report = broken_report[1]
+    assert "/scenarios/wrong-path" in report
+    assert ("[scenario: path] expected items > other-items > address, "
+            "but the journey went items > address") in report

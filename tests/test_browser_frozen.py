@@ -1,0 +1,105 @@
+"""The frozen example prototype in Debian's Chromium: through NGINX, and under a sub-path on a plain server."""
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import copy_example
+from journeys.build import build
+from journeys.nginx import Nginx
+
+PAGES = ["/", "/about", "/your-booking", "/bulky-waste/start", "/bulky-waste/items", "/bulky-waste/address",
+         "/bulky-waste/collection-date", "/bulky-waste/check-answers", "/bulky-waste/confirmation", "/scenarios",
+         "/clear-answers", "/nowhere"]
+
+
+@pytest.fixture(scope="module")
+def builds():
+    """The example prototype built at / and at /my-prototype/, in a folder NGINX's workers can read."""
+    folder = Path(tempfile.mkdtemp(prefix="journeys-site-"))
+    folder.chmod(0o755)
+    copy_example(folder / "example")
+    build(folder / "example", folder / "dist", report=lambda line: None)
+    build(folder / "example", folder / "site/my-prototype", base_url="/my-prototype/", report=lambda line: None)
+    yield {"/": folder / "dist", "/my-prototype/": folder / "site/my-prototype"}
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def server(builds):
+    with Nginx(builds["/"]) as running:
+        yield running
+
+
+def assert_a_working_govuk_page(page, status=200):
+    """GOV.UK's CSS, fonts and JavaScript all loaded and ran, and nothing failed or was blocked."""
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".govuk-header").is_visible()
+    assert page.evaluate("[...document.fonts].some(f => f.family.includes('GDS Transport') && f.status === 'loaded')")
+    assert page.locator("h1").evaluate("e => getComputedStyle(e).fontFamily").startswith('"GDS Transport"')
+    assert "govuk-frontend-supported" in page.locator("body").get_attribute("class")
+    modules = page.eval_on_selector_all("[data-module]", "els => els.map(e => e.hasAttribute('data-' + e.dataset.module + '-init'))")
+    assert modules and all(modules)
+    # A Content-Security-Policy block shows here. The 404 page's own status is the one failure allowed.
+    allowed = [] if status == 200 else ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    assert page.watch.console_errors == allowed
+    assert page.watch.failed_requests == ([] if status == 200 else [f"{page.url} (404)"])
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_frozen_page_works_through_nginx(server, watched_page, url):
+    page = watched_page()
+    response = page.goto(server.url + url)
+    status = 404 if url == "/nowhere" else 200
+    assert response.status == status
+    assert_a_working_govuk_page(page, status)
+
+
+def test_without_javascript_the_forms_still_lead_along_the_default_path(server, watched_page):
+    page = watched_page(javascript=False)
+    page.goto(server.url + "/bulky-waste")  # the flow's own address opens its first page
+    expect(page).to_have_url(server.url + "/bulky-waste/start")
+    page.get_by_role("button", name="Start now").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("What do you need us to collect?")
+    page.get_by_label("Something else").check()
+    page.get_by_role("button", name="Continue").click()
+    # No script to follow the branch: the form goes to the page the rules lead to by default.
+    expect(page).to_have_url(re.compile(re.escape(server.url + "/bulky-waste/address") + r"\?"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Where should we collect from?")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("When would you like us to collect?")
+    page.get_by_role("link", name="Back").click()
+    expect(page).to_have_url(server.url + "/bulky-waste/address")
+    assert page.watch.failed_requests == []
+
+
+@pytest.mark.parametrize("base_url", ["/", "/my-prototype/"])
+def test_on_a_plain_static_server_under_a_sub_path_fonts_css_and_js_all_load(builds, static_server, watched_page, base_url):
+    # Like GitHub Pages: the site is a folder of the server, at /my-prototype/.
+    site = builds[base_url]
+    server = static_server(site.parent if base_url != "/" else site)
+    page = watched_page()
+    page.goto(server.url + base_url)
+    assert_a_working_govuk_page(page)
+    page.get_by_role("link", name="About this prototype").click()
+    assert page.url == server.url + base_url + "about/"  # the plain server adds the slash
+    assert_a_working_govuk_page(page)
+
+
+def test_every_govuk_component_runs_under_the_content_security_policy(make_project, public_folder, nginx, watched_page):
+    # Accordion, tabs, character count, radios, error summary...: their JavaScript must run
+    # under the shipped policy, and the project's own hashed module must find its import.
+    from test_frozen_equals_live import PROJECT
+
+    project = make_project({**PROJECT, "static/helpers.js": "export function hello () { document.body.dataset.hello = 'yes' }\n"})
+    build(project, public_folder / "dist", report=lambda line: None)
+    server = nginx(public_folder / "dist")
+    page = watched_page()
+    page.goto(server.url + "/")
+    assert_a_working_govuk_page(page)
+    assert page.locator("body").get_attribute("data-hello") == "yes"
+    assert page.locator(".govuk-accordion__show-all").is_visible()  # made by the accordion's JavaScript
