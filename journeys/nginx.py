@@ -172,12 +172,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--htpasswd", type=Path, help="ask for a name and password from this file")
     args = parser.parse_args(argv)
-    with Nginx(args.site, args.port, args.htpasswd) as server:
-        print(f"NGINX is serving {server.site} at {server.url} (Ctrl-C to stop)", flush=True)
-        try:
+    try:
+        with Nginx(args.site, args.port, args.htpasswd) as server:
+            print(f"NGINX is serving {server.site} at {server.url} (Ctrl-C to stop)", flush=True)
             server.process.wait()
-        except KeyboardInterrupt:
-            pass
+    except KeyboardInterrupt:
+        pass  # leaving the with block stopped NGINX
     return 0
 
 
