@@ -5,8 +5,10 @@
 
 Every build runs in its own process (so peak memory is its own) into a new, empty folder.
 Rounds interleave the builds, so a busy moment on a shared machine slows all of them alike;
-the tables show medians. "journeys, cold" builds with no compiled templates kept from an
-earlier build (a first build); "journeys, warm" is the next build of the same pages.
+the tables show medians. The pages are YAML flows (bench/prototype.py), rendered by both
+builds from the same app, so both write the same HTML. Every Journeys build is a first build:
+nothing is kept from an earlier one. Outputs are deleted only between sizes, then the disk is
+left to settle: on a disk mounted with `discard`, a large delete slows the writes after it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,12 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH.parent), str(BENCH)]
 
-KINDS = ("frozen-flask", "journeys, cold", "journeys, warm")
+# "frozen-flask": a plain Frozen-Flask loop, as a team would wire it to these templates: Flask's
+# own Jinja environment, each GOV.UK macro called as it is. "frozen-flask, fast rendering": the
+# same loop through Journeys' own rendering (shared macro HTML, question shapes), which the
+# live server also has; it shows what the freezer itself adds. Ratios are to the first.
+KINDS = ("frozen-flask", "frozen-flask, fast rendering", "journeys")
+SETTLE_SECONDS = 10  # after deleting the outputs of one size, before building the next
 
 
 def main() -> int:
@@ -50,16 +57,17 @@ def main() -> int:
         for size in sizes:
             project = make_prototype(Path(work) / f"p{size}", size)
             results[size] = {kind: [] for kind in KINDS}
+            time.sleep(SETTLE_SECONDS)
             for round_number in range(args.rounds):
                 for kind in KINDS:
-                    if kind == "journeys, cold":
-                        shutil.rmtree(project / ".journeys", ignore_errors=True)
-                    out = Path(work) / "out"
-                    shutil.rmtree(out, ignore_errors=True)
+                    shutil.rmtree(project / ".journeys", ignore_errors=True)
+                    out = Path(work) / f"out-{size}-{round_number}-{kind.replace(' ', '-')}"
                     result = child(kind, project, out)
                     results[size][kind].append(result)
-                    print(f"{size:>6} pages, round {round_number + 1}, {kind:<15} "
+                    print(f"{size:>6} pages, round {round_number + 1}, {kind:<28} "
                           f"{result['pages'] / result['seconds']:8.0f} pages/s", file=sys.stderr, flush=True)
+            for out in Path(work).glob(f"out-{size}-*"):
+                shutil.rmtree(out)
     report = markdown(results, args.rounds, load_before, os.getloadavg(), args.work)
     print(report)
     if args.write:
@@ -68,10 +76,10 @@ def main() -> int:
 
 
 def make_prototype(folder: Path, size: int) -> Path:
-    """The prototype to freeze. Switch to YAML flow pages here when they exist."""
-    from prototype import write_jinja_pages
+    """A prototype of `size` question pages in YAML flows of 50 pages."""
+    from prototype import write_flow_yaml
 
-    return write_jinja_pages(folder, size)
+    return write_flow_yaml(folder, size)
 
 
 def child(kind: str, project: Path, out: Path) -> dict:
@@ -88,18 +96,22 @@ def run_one(kind: str, project: str, out: str) -> dict:
 
     from journeys import create_app
     from journeys.build import build
-    from journeys.routing import all_pages
+    from journeys.site import site_map
 
     from flask_frozen import Freezer
 
     before = resource.getrusage(resource.RUSAGE_SELF)
-    if kind == "frozen-flask":
+    if kind.startswith("frozen-flask"):
         started = time.perf_counter()
-        app = create_app(project, SECRET_KEY="bench", ANSWERS_DB=str(Path(out).parent / "answers.sqlite3"))
+        # The app as Journeys' build sets it up (FROZEN), so both write the same pages.
+        app = create_app(project, SECRET_KEY="bench", ANSWERS_DB=str(Path(out).parent / "answers.sqlite3"), FROZEN=True)
         app.config["FREEZER_DESTINATION"] = out
+        if kind == "frozen-flask":
+            plain_rendering(app)
         freezer = Freezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
         # '/a/' is written as a/index.html, as journeys build writes '/a'.
-        freezer.register_generator(lambda: [page.url.rstrip("/") + "/" for page in all_pages(Path(project) / "pages")])
+        pages = [url for url in site_map(app).pages if "." not in url.rsplit("/", 1)[-1]]
+        freezer.register_generator(lambda: [url.rstrip("/") + "/" for url in pages])
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             pages = len(freezer.freeze())
@@ -120,17 +132,30 @@ def run_one(kind: str, project: str, out: str) -> dict:
     }
 
 
+def plain_rendering(app) -> None:
+    """Flask's own Jinja environment, and every question rendered by its GOV.UK macro."""
+    import flask
+
+    from journeys import question_render, templating
+
+    plain = flask.templating.Environment(app, **app.jinja_options)
+    templating.configure(plain, app.extensions["journeys.project"])
+    app.jinja_env = plain
+    question_render.render_shaped = lambda macro, name, params: macro(params)
+
+
 def markdown(results: dict, rounds: int, load_before, load_after, work) -> str:
     lines = [
-        "# Build benchmark",
+        "## The build (`bench/build.py`)",
         "",
         f"`.venv/bin/python bench/build.py --sizes {','.join(map(str, results))} --rounds {rounds}`"
         f" on {time.strftime('%Y-%m-%d')}: {machine()}; files in {work or tempfile.gettempdir()}.",
         f"Load average (1, 5, 15 min) before: {', '.join(f'{x:.1f}' for x in load_before)}; "
         f"after: {', '.join(f'{x:.1f}' for x in load_after)}.",
         "",
-        "Pages are generated question pages (radios, a text input or a date input, each page its own",
-        "Jinja template, like `pages/bulky-waste/item.html`). Medians of the rounds; the ratio is to",
+        "Pages are generated question pages in YAML flows of 50 (radios that branch, a number or a",
+        "past date, each with a hint and a caption, then check answers and a confirmation). Both",
+        "builds render them from the same app. Medians of the rounds; the ratio is to",
         "plain Frozen-Flask in the same round. Peak memory is the largest resident set of the main",
         "process and of any worker process. CPU is the time spent by all the build's processes, in",
         "Python (user) and in the kernel (system: mostly creating folders and files), per page.",
@@ -139,7 +164,7 @@ def markdown(results: dict, rounds: int, load_before, load_after, work) -> str:
         "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for size, kinds in results.items():
-        baseline = [r["pages"] / r["seconds"] for r in kinds["frozen-flask"]]
+        baseline = [r["pages"] / r["seconds"] for r in kinds["frozen-flask"]]  # the plain loop
         for kind, runs in kinds.items():
             speeds = [r["pages"] / r["seconds"] for r in runs]
             ratios = [speed / base for speed, base in zip(speeds, baseline)]

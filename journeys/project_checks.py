@@ -19,7 +19,7 @@ PACKAGE_LAYOUTS = tuple(sorted(path.stem for path in DEFAULT_LAYOUTS.glob("*.htm
 
 def check_project(project: Project, environment: Environment, cache: FileCache | None = None) -> list[Problem]:
     """Every problem in the prototype's settings, pages, layouts and flows."""
-    cache = cache or FileCache()
+    cache = FileCache() if cache is None else cache
     problems: list[Problem] = []
     settings = project.data / "settings.yaml"
     if settings.is_file():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .component_shapes import render_shaped
 from .flow_model import Question
 from .question_types import ADDRESS_PARTS, TYPES, WIDTHS, YES_NO
 from .validation import FieldError
@@ -29,7 +30,7 @@ def render_question(macros: dict, question: Question, value, errors: list[FieldE
     if errors:
         params["errorMessage"] = {"text": errors[0].message}
     params.update(_specific(question, value, errors))
-    return macros[spec.macro](params)
+    return render_shaped(macros[spec.macro], spec.macro, params)
 
 
 def _title(text: str, mode: str, caption: str, fieldset: bool) -> dict:
@@ -137,7 +138,7 @@ def _address(macros: dict, question: Question, value: dict, errors: list[FieldEr
             params["classes"] = "govuk-!-width-two-thirds"
         if field in by_field:
             params["errorMessage"] = {"text": by_field[field]}
-        inputs.append(macros["govukInput"](params))
+        inputs.append(render_shaped(macros["govukInput"], "govukInput", params))
     legend = _title(question.label, mode, caption, fieldset=True)
     hint = Markup('<div class="govuk-hint">{}</div>').format(question.hint) if question.hint else Markup()
     return macros["govukFieldset"]({"legend": legend, "html": hint + Markup("").join(inputs)})

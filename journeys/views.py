@@ -46,7 +46,7 @@ def static_file(path: str):
     return send_file(found)
 
 
-@bp.route("/clear-answers", methods=["GET", "POST"])
+@bp.route("/clear-answers", methods=["GET", "POST"], strict_slashes=False)
 def clear_answers():
     if request.method == "POST":
         answers.forget()
@@ -54,13 +54,13 @@ def clear_answers():
     return render_template("clear-answers.html")
 
 
-@bp.get("/scenarios")
+@bp.get("/scenarios", strict_slashes=False)
 def scenario_list():
     scenarios, _problems = all_scenarios(project(), current_app.extensions["journeys.files"])
     return render_template("scenarios.html", scenarios=scenarios)
 
 
-@bp.get("/scenarios/<name>")
+@bp.get("/scenarios/<name>", strict_slashes=False)
 def scenario(name: str):
     """Load a scenario's answers in place of this browser's, and open its start page."""
     scenarios, problems = all_scenarios(project(), current_app.extensions["journeys.files"])

@@ -129,3 +129,20 @@ def test_a_flow_pages_content_can_use_govuk_components(make_project, make_app):
     })})
     page = make_app(project).test_client().get("/test/ask").text
     assert '<div class="govuk-warning-text">' in page and "Giving a false name is a crime." in page
+
+
+def test_removing_a_layout_a_flow_uses_is_reported_at_once(make_project, make_app):
+    project = make_project({
+        "pages/test.yaml": flow_for("text", {}, pages={
+            "ask": {"title": "Name?", "layout": "wide", "questions": [{"name": "name"}], "next": "done"},
+            "done": {"layout": "confirmation", "title": "Done"},
+        }),
+        "layouts/wide.html": '{% extends "question.html" %}{% block beforeForm %}<p id="wide">Wide</p>{% endblock %}',
+    })
+    client = make_app(project).test_client()
+    assert '<p id="wide">Wide</p>' in client.get("/test/ask").text
+    # Only the layout goes: the flow file is untouched, yet its check must run again.
+    (project / "layouts/wide.html").unlink()
+    response = client.get("/test/ask")
+    assert response.status_code == 500
+    assert "pages/test.yaml:5" in response.text and "unknown layout &#39;wide&#39;" in response.text

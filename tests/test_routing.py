@@ -122,3 +122,9 @@ def test_govuk_frontend_assets_are_served_where_its_css_expects(client, url, kin
     response = client.get(url)
     assert response.status_code == 200
     assert response.mimetype == kind
+
+
+@pytest.mark.parametrize("url", ["/clear-answers/", "/scenarios/"])
+def test_built_in_pages_answer_with_a_trailing_slash_too(client, url):
+    # A plain static server sends /clear-answers to /clear-answers/: the live server agrees.
+    assert client.get(url).status_code == 200

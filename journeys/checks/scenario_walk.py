@@ -20,7 +20,7 @@ def walk(page, base_url: str, scenario: Scenario, visit) -> list[Finding]:
     where = f"/scenarios/{scenario.name}"
     while len(seen) < len(scenario.path):
         page.wait_for_selector(READY, state="attached")
-        seen.append(page.evaluate("document.body.dataset.journeysPage"))
+        seen.append(page.locator('meta[name="journeys-page"]').get_attribute("content"))
         visit(page, page.url.removeprefix(base_url.rstrip("/")))
         if seen != scenario.path[: len(seen)] or len(seen) == len(scenario.path):
             break

@@ -128,7 +128,8 @@ async function main () {
     window.location.assign(BASE)
   })
 
-  const { journeysFlow: slug, journeysPage: pageId } = document.body.dataset
+  const slug = document.querySelector('meta[name="journeys-flow"]')?.content
+  const pageId = document.querySelector('meta[name="journeys-page"]')?.content
   const form = slug && document.querySelector('main form')
   const flowLoaded = slug && flowNamed(slug)
   const change = new URLSearchParams(window.location.search).get('change')

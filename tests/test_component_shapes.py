@@ -1,0 +1,139 @@
+"""Questions rendered from their shape are byte for byte what the GOV.UK macros render."""
+
+import itertools
+import random
+
+import pytest
+
+import journeys.question_render as question_render
+from flow_helpers import question_from
+from journeys import component_shapes
+from journeys.question_render import AS_HEADING, HIDDEN, PLAIN, render_question
+from journeys.question_types import TYPES
+from journeys.validation import FieldError
+
+# Words that test the escaping and the rules for what may be replaced.
+AWKWARD = ["Sofa", "Fish & chips", "<b>bold</b>", 'Say "hello"', "it's", "Ünïcödé ✓", "a\nb", " spaced ",
+           "line\u2028break", "Sofa", "12 months", "0", "\ue000"]
+
+
+def words(rng: random.Random, count: int) -> list[str]:
+    """`count` different, non-blank words, some awkward."""
+    chosen: list[str] = []
+    while len(chosen) < count:
+        word = rng.choice(AWKWARD) if rng.random() < 0.5 else f"Option {rng.randint(1, 99)}"
+        if word.strip() and word not in chosen:
+            chosen.append(word)
+    return chosen
+
+
+def questions(rng: random.Random):
+    """Question YAML of every type, with options, hints, settings and limits varied."""
+    for kind, spec in TYPES.items():
+        for variant in range(6):
+            data = {"name": rng.choice(["answer", "date-of-birth", "a_b", "x"]), "type": kind,
+                    "label": rng.choice(AWKWARD + ["What is your name?"]).strip() or "Label"}
+            if rng.random() < 0.6:
+                data["hint"] = rng.choice(AWKWARD).strip() or "Hint"
+            if spec.has_options:
+                texts = words(rng, rng.randint(2, 5))
+                options = []
+                for number, text in enumerate(texts):
+                    option = {"text": text}
+                    if rng.random() < 0.3:
+                        option["hint"] = rng.choice(AWKWARD).strip() or "Hint"
+                    if rng.random() < 0.3:
+                        option["value"] = texts[(number + 1) % len(texts)] + "!"  # a value like another's text
+                    if kind == "checkboxes" and number == len(texts) - 1 and rng.random() < 0.5:
+                        option["exclusive"] = True
+                    options.append(option)
+                if kind != "select" and rng.random() < 0.3:
+                    options.insert(1, {"divider": rng.choice(["or", "&"])})
+                data["options"] = options
+            if "inline" in spec.settings and rng.random() < 0.4:
+                data["inline"] = True
+            if "width" in spec.settings and rng.random() < 0.4:
+                data["width"] = rng.choice([2, 10, "one-half"])
+            if "prefix" in spec.settings and rng.random() < 0.3:
+                data["prefix"] = rng.choice(["£", "<", "&"])
+            if "suffix" in spec.settings and rng.random() < 0.3:
+                data["suffix"] = "per item"
+            if "autocomplete" in spec.settings and rng.random() < 0.3:
+                data["autocomplete"] = "bday" if kind == "date" else "name"
+            if "rows" in spec.settings and rng.random() < 0.3:
+                data["rows"] = 3
+            if kind == "character-count":
+                data["max_length" if variant % 2 else "max_words"] = 50
+            yield variant, data
+
+
+def values_for(question, rng: random.Random) -> list:
+    """No answer, and answers a person could have given (matching an option or not)."""
+    choices = [o.value for o in question.options if not o.divider]
+    if question.type in ("radios", "select"):
+        return [None, "", rng.choice(choices), "not an option"]
+    if question.type == "yes-no":
+        return [None, "Yes", "No"]
+    if question.type == "checkboxes":
+        return [None, [], choices[:1], choices[-2:], ["not an option"]]
+    if question.type == "date":
+        return [None, "2007-03-27", {"day": "31", "month": "2", "year": "20<7"}]
+    if question.type == "address":
+        return [None, {"line-1": "1 High St", "town": "Leeds", "postcode": "LS1 1AA"}, {"line-1": "<a & b>"}]
+    return [None, "", rng.choice(AWKWARD), rng.choice(AWKWARD)]
+
+
+def errors_for(question, rng: random.Random) -> list[list[FieldError]]:
+    message = rng.choice(["Enter your name", "Name must be 35 characters or less", "Say \"why\" & <how>"])
+    field = f"{question.name}-line-1" if question.type == "address" else question.name
+    found = [[], [FieldError(question.name, field, message)]]
+    if question.type == "date":
+        found.append([FieldError(question.name, f"{question.name}-month", message, ("month", "year"))])
+    return found
+
+
+def plain(macro, name, params):
+    return macro(params)
+
+
+def test_every_question_renders_as_the_macros_render_it(app_context, monkeypatch):
+    macros = app_context.jinja_env.globals
+    rng = random.Random(20261121)
+    compared = 0
+    for variant, data in questions(rng):
+        question = question_from(data)
+        for value, errors, mode, caption in itertools.product(
+                values_for(question, rng), errors_for(question, rng), (AS_HEADING, HIDDEN, PLAIN), ("", "About <you>")):
+            shaped = render_question(macros, question, value, errors, mode, caption)
+            monkeypatch.setattr(question_render, "render_shaped", plain)
+            expected = render_question(macros, question, value, errors, mode, caption)
+            monkeypatch.undo()
+            assert shaped == expected, (data, value, errors, mode, caption)
+            compared += 1
+    assert compared > 2000
+
+
+def test_questions_that_differ_only_in_their_words_share_one_shape(app_context):
+    macros = app_context.jinja_env.globals
+    component_shapes._shapes.clear()
+    pages = [question_from({"name": f"item-{n}", "type": "radios", "label": f"Which item, number {n}?",
+                            "hint": f"Hint {n}", "options": [f"Sofa {n}", f"Bed {n}", f"Fridge & {n}"]})
+             for n in range(100)]
+    html = [render_question(macros, question, None, [], AS_HEADING) for question in pages]
+    assert len(component_shapes._shapes) == 1
+    assert 'value="Fridge &amp; 42"' in html[42] and "Which item, number 42?" in html[42]
+
+
+@pytest.fixture
+def app_context(make_project, make_app):
+    app = make_app(make_project({"pages/index.md": "# Home\n"}))
+    with app.test_request_context("/"):
+        yield app
+
+
+def test_words_that_trim_or_indent_would_change_stay_in_the_shape():
+    assert not component_shapes._replaceable(" spaced ")
+    assert not component_shapes._replaceable("a\nb")
+    assert not component_shapes._replaceable("line\u2028break")
+    assert not component_shapes._replaceable("")
+    assert component_shapes._replaceable("Fish & chips")
