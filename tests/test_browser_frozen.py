@@ -103,3 +103,21 @@ def test_every_govuk_component_runs_under_the_content_security_policy(make_proje
     assert_a_working_govuk_page(page)
     assert page.locator("body").get_attribute("data-hello") == "yes"
     assert page.locator(".govuk-accordion__show-all").is_visible()  # made by the accordion's JavaScript
+
+
+def test_under_a_sub_path_a_journey_branches_and_keeps_its_answers(builds, static_server, watched_page):
+    # GitHub Pages: the site is a folder of the server. Every URL the script makes must keep it.
+    server = static_server(builds["/my-prototype/"].parent)
+    page = watched_page()
+    base = server.url + "/my-prototype/"
+    page.goto(base + "bulky-waste/items/")
+    page.wait_for_selector("body[data-journeys-ready]", state="attached")
+    page.get_by_label("Something else").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(re.compile(re.escape(base + "bulky-waste/other-items") + "/?$"))  # the plain server adds the /
+    page.wait_for_selector("body[data-journeys-ready]", state="attached")
+    expect(page.get_by_role("link", name="Back")).to_have_attribute("href", "/my-prototype/bulky-waste/items")
+    page.get_by_role("link", name="Back").click()
+    page.wait_for_selector("body[data-journeys-ready]", state="attached")
+    expect(page.get_by_label("Something else")).to_be_checked()
+    assert page.watch.console_errors == [] and page.watch.failed_requests == []
