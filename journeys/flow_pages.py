@@ -52,7 +52,6 @@ def page_context(flow: Flow, page: FlowPage, given: dict, submission: Submission
         ],
         "multipart": any(q.type == "file" for q in page.questions),
         "button": page.button,
-        "startLink": flow.url(next_id) if next_id else None,
         "nextLink": flow.url(next_id) if next_id else None,
     }
     if frozen:

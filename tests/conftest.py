@@ -313,15 +313,24 @@ def watched_page(browser):
 
 
 @pytest.fixture(scope="session")
-def frozen_example():
-    """The example prototype built once, served by the real NGINX with the shipped config."""
+def example_builds():
+    """The example prototype built once at / and once at /my-prototype/, where NGINX's workers
+    can read it. Shared by every test that needs it: read it, never change it."""
     from journeys.build import build
-    from journeys.nginx import Nginx
 
-    folder = Path(tempfile.mkdtemp(prefix="journeys-frozen-example-"))
+    folder = Path(tempfile.mkdtemp(prefix="journeys-example-builds-"))
     folder.chmod(0o755)
     copy_example(folder / "example")
     build(folder / "example", folder / "dist", report=lambda line: None)
-    with Nginx(folder / "dist") as server:
-        yield server
+    build(folder / "example", folder / "site/my-prototype", base_url="/my-prototype/", report=lambda line: None)
+    yield {"/": folder / "dist", "/my-prototype/": folder / "site/my-prototype"}
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def frozen_example(example_builds):
+    """The example prototype's build, served by the real NGINX with the shipped config."""
+    from journeys.nginx import Nginx
+
+    with Nginx(example_builds["/"]) as server:
+        yield server

@@ -1,38 +1,25 @@
 """The frozen example prototype in Debian's Chromium: through NGINX, and under a sub-path on a plain server."""
 
 import re
-import shutil
-import tempfile
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import copy_example
 from journeys.build import build
-from journeys.nginx import Nginx
 
 PAGES = ["/", "/about", "/your-booking", "/bulky-waste/start", "/bulky-waste/items", "/bulky-waste/address",
          "/bulky-waste/collection-date", "/bulky-waste/check-answers", "/bulky-waste/confirmation", "/scenarios",
          "/clear-answers", "/nowhere"]
 
 
-@pytest.fixture(scope="module")
-def builds():
-    """The example prototype built at / and at /my-prototype/, in a folder NGINX's workers can read."""
-    folder = Path(tempfile.mkdtemp(prefix="journeys-site-"))
-    folder.chmod(0o755)
-    copy_example(folder / "example")
-    build(folder / "example", folder / "dist", report=lambda line: None)
-    build(folder / "example", folder / "site/my-prototype", base_url="/my-prototype/", report=lambda line: None)
-    yield {"/": folder / "dist", "/my-prototype/": folder / "site/my-prototype"}
-    shutil.rmtree(folder, ignore_errors=True)
+@pytest.fixture
+def builds(example_builds):
+    return example_builds
 
 
-@pytest.fixture(scope="module")
-def server(builds):
-    with Nginx(builds["/"]) as running:
-        yield running
+@pytest.fixture
+def server(frozen_example):
+    return frozen_example
 
 
 def assert_a_working_govuk_page(page, status=200):

@@ -4,11 +4,9 @@ import base64
 import gzip
 import hashlib
 import re
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import urllib.request
 from pathlib import Path
 
@@ -16,26 +14,19 @@ import pytest
 
 from conftest import ROOT, copy_example
 from journeys.build import build
-from journeys.nginx import Nginx, site_config
+from journeys.nginx import site_config
 
 PAGES = ["/", "/about", "/bulky-waste/start", "/bulky-waste/items", "/bulky-waste/check-answers", "/clear-answers"]
 
 
-@pytest.fixture(scope="module")
-def site():
-    """The example prototype built once into a folder NGINX's workers can read."""
-    folder = Path(tempfile.mkdtemp(prefix="journeys-site-"))
-    folder.chmod(0o755)
-    copy_example(folder / "example")
-    build(folder / "example", folder / "dist", report=lambda line: None)
-    yield folder / "dist"
-    shutil.rmtree(folder, ignore_errors=True)
+@pytest.fixture
+def site(example_builds):
+    return example_builds["/"]
 
 
-@pytest.fixture(scope="module")
-def server(site):
-    with Nginx(site) as running:
-        yield running
+@pytest.fixture
+def server(frozen_example):
+    return frozen_example
 
 
 @pytest.mark.parametrize("url", PAGES + ["/about/", "/bulky-waste/items/"])

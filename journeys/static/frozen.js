@@ -137,7 +137,13 @@ async function main () {
   // the form on without its answers.
   form?.addEventListener('submit', async (event) => {
     event.preventDefault()
-    const flow = await flowLoaded
+    let flow
+    try {
+      flow = await flowLoaded
+    } catch {
+      form.submit() // the flow could not load: go on as without JavaScript, to the default next page
+      return
+    }
     const page = flow.pages[pageId]
     const given = load()
     if (page.layout === 'check-answers') {
