@@ -24,7 +24,7 @@ from .problems import did_you_mean
 COMBINATORS = ("all", "any", "not")
 TESTS = ("is", "not", "includes", "answered", "less_than", "more_than", "at_least", "at_most")
 NUMBER_TESTS = ("less_than", "more_than", "at_least", "at_most")
-_NUMBER = re.compile(r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$")
+_NUMBER = re.compile(r"^\s*[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*$")  # ASCII digits, as in the browser
 
 
 def holds(condition: dict, answers: dict) -> bool:
