@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 
 from .flow_model import Flow, FlowPage, Question
-from .question_types import ADDRESS_PARTS, TYPES, YES_NO
+from .question_types import ADDRESS_PARTS, TYPES
 from .validation import ADDRESS_MESSAGES, message
 
 
@@ -33,8 +33,7 @@ def page_json(page: FlowPage) -> dict:
 
 def question_json(question: Question) -> dict:
     spec = TYPES[question.type]
-    options = ([{"value": v, "text": v} for v in YES_NO] if question.type == "yes-no" else
-               [{"value": o.value, "text": o.text} for o in question.options if not o.divider])
+    options = [{"value": o.value, "text": o.text} for o in question.options if not o.divider]
     rules = ["required", *question.limits, *([spec.check] if spec.check else [])]
     if question.type == "date":
         rules += ["date_parts", "year"]

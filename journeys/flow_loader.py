@@ -8,7 +8,7 @@ from pathlib import Path
 from .conditions import problems_in
 from .flow_model import LAYOUTS, Flow, FlowPage, Option, Question, Rule
 from .problems import Problem, did_you_mean
-from .question_types import TYPES, WIDTHS
+from .question_types import TYPES, WIDTHS, YES_NO
 from .yaml_files import YamlDocument
 
 FLOW_KEYS = ("title", "pages")
@@ -137,6 +137,9 @@ class _Reader:
         )
         if isinstance(data.get("required"), str):
             question.messages["required"] = data["required"].strip()
+        if kind == "yes-no":
+            # Radios with two fixed options: everything that reads options reads these.
+            question.options = [Option(text=word, value=word) for word in YES_NO]
         if spec is not None:
             self.options(data, spec, kind, question, path)
             self.limits(data, kind, question, path)

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from .component_shapes import render_shaped
 from .flow_model import Question
-from .question_types import ADDRESS_PARTS, TYPES, WIDTHS, YES_NO
+from .question_types import ADDRESS_PARTS, TYPES, WIDTHS
 from .validation import FieldError
 
 # How a question's label or legend shows: as the page's h1, hidden (the h1 says it), or plain.
@@ -61,7 +61,7 @@ def _specific(question: Question, value, errors: list[FieldError]) -> dict:
         params["rows"] = settings["rows"]
     if kind in ("radios", "yes-no"):
         params["value"] = value or ""
-        params["items"] = _items(question) if kind == "radios" else [{"value": v, "text": v} for v in YES_NO]
+        params["items"] = _items(question)
         if kind == "yes-no" or settings.get("inline"):
             params["classes"] = "govuk-radios--inline"
     elif kind == "checkboxes":

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .flow_model import FlowPage, Question
-from .question_types import ADDRESS_PARTS, DATE_PARTS, YES_NO
+from .question_types import ADDRESS_PARTS, DATE_PARTS
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TEL = re.compile(r"^\+?[0-9]{10,15}$")
@@ -137,7 +137,7 @@ def read_question(question: Question, form, files, previous: dict, into: Submiss
 
 
 def _choices(question: Question) -> list[str]:
-    return list(YES_NO) if question.type == "yes-no" else [o.value for o in question.options if not o.divider]
+    return [o.value for o in question.options if not o.divider]
 
 
 def _check_text(question: Question, value: str) -> tuple[str, str]:

@@ -20,12 +20,9 @@ from pathlib import Path
 import pytest
 
 from journeys import create_app
+from journeys.checks.browser import launch
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Chromium flags for a closed network: no background calls home that would fail and slow start.
-CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--no-first-run",
-                 "--disable-sync", "--disable-gpu", "--disable-quic"]
 
 
 def write_files(folder: Path, files: dict[str, str]) -> Path:
@@ -175,7 +172,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 
@@ -205,18 +202,15 @@ class PageWatch:
 
 
 @pytest.fixture
-def page(browser):
+def page(watched_page):
     """A fresh browser tab (its own cookies), with `page.watch` recording errors.
 
     `page.wait_for_live_reload()` waits until the dev server can reload the page.
     """
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.watch = PageWatch(tab)
+    tab = watched_page()
     tab.add_init_script(LIVE_RELOAD_CONNECTED)
     tab.wait_for_live_reload = lambda: tab.wait_for_function("window.liveReloadConnected === true")
-    yield tab
-    context.close()
+    return tab
 
 
 def copy_example(target: Path) -> Path:
