@@ -94,11 +94,11 @@ def run_one(kind: str, project: str, out: str) -> dict:
     """One build, timed from making the app to the last file written."""
     import warnings
 
-    from journeys import create_app
-    from journeys.build import build
-    from journeys.site import site_map
-
     from flask_frozen import Freezer
+
+    from journeys import create_app
+    from journeys.build.freeze_site import build
+    from journeys.build.site_map import site_map
 
     before = resource.getrusage(resource.RUSAGE_SELF)
     if kind.startswith("frozen-flask"):
@@ -136,12 +136,12 @@ def plain_rendering(app) -> None:
     """Flask's own Jinja environment, and every question rendered by its GOV.UK macro."""
     import flask
 
-    from journeys import question_render, templating
+    from journeys.rendering import environment, questions
 
     plain = flask.templating.Environment(app, **app.jinja_options)
-    templating.configure(plain, app.extensions["journeys.project"])
+    environment.configure(plain, app.extensions["journeys.project"])
     app.jinja_env = plain
-    question_render.render_shaped = lambda macro, name, params: macro(params)
+    questions.render_shaped = lambda macro, name, params: macro(params)
 
 
 def markdown(results: dict, rounds: int, load_before, load_after, work) -> str:

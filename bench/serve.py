@@ -221,14 +221,15 @@ def render_rates(project: Path, pages: int = 300) -> tuple[float, float]:
     import flask.templating
 
     sys.path.insert(0, str(ROOT))
-    from journeys import create_app, templating
+    from journeys import create_app
+    from journeys.rendering import environment
 
     rates = []
     for plain in (False, True):
         app = create_app(project, SECRET_KEY="bench", ANSWERS_DB=str(project / ".journeys" / "render.sqlite3"))
         if plain:
             environment = flask.templating.Environment(app, **app.jinja_options)
-            templating.configure(environment, app.extensions["journeys.project"])
+            environment.configure(environment, app.extensions["journeys.project"])
             app.jinja_env = environment
         client = app.test_client()
         client.post(QUESTION, data={"items": "Fridge or freezer"})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .problems import ContentError, Problem
-from .project import Project, safe_file
+from journeys.problems import ContentError, Problem
+from journeys.project import Project, safe_file
 
 OWN_ASSETS = Path(__file__).parent / "static"
 # From dist/govuk/ itself: the precompiled CSS and the ES module (and their source maps).

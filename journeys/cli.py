@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "serve":
-        from .dev_server import serve as run_server
+        from journeys.devserver.server import serve as run_server
 
         return run_server(args.project, args.host, args.port, open_browser=args.open)
     if args.command == "build":
@@ -42,9 +42,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_check(project_dir: str, browser: bool = False) -> int:
     """Print every problem in the prototype (and, with `browser`, on its pages); exit 1 if there are any."""
-    from .app import create_app
-    from .problems import ContentError
-    from .project_checks import check_project
+    from journeys.problems import ContentError
+    from journeys.prototype_checks import check_project
+    from journeys.web.app import create_app
 
     app = create_app(project_dir)
     project = app.extensions["journeys.project"]
@@ -54,7 +54,7 @@ def run_check(project_dir: str, browser: bool = False) -> int:
         return 1
     print(f"No problems found in {project.root}")
     if browser:
-        from .checks.run import check_in_browser
+        from journeys.site_checks.run import check_in_browser
 
         return 1 if check_in_browser(project.root) else 0
     return 0
@@ -64,8 +64,8 @@ def run_build(project: str, out: str | None, base_url: str) -> int:
     """Build, printing progress and a summary; every problem and exit status 1 if the content has any."""
     from pathlib import Path
 
-    from .build import build
-    from .problems import ContentError
+    from journeys.build.freeze_site import build
+    from journeys.problems import ContentError
 
     out_folder = Path(out) if out else Path(project) / "dist"
     try:

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .problems import ContentError, Problem
+from journeys.problems import ContentError, Problem
 
 
 @dataclass

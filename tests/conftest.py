@@ -6,13 +6,13 @@ import asyncio
 import json
 import os
 import queue
-import threading
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from journeys import create_app
-from journeys.checks.browser import launch
+from journeys.site_checks.browser import launch
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -239,7 +239,7 @@ def public_folder():
 @pytest.fixture
 def nginx():
     """A function that serves a frozen site with the real NGINX and the shipped config."""
-    from journeys.nginx import Nginx
+    from journeys.site_checks.nginx import Nginx
 
     servers = []
 
@@ -310,7 +310,7 @@ def watched_page(browser):
 def example_builds():
     """The example prototype built once at / and once at /my-prototype/, where NGINX's workers
     can read it. Shared by every test that needs it: read it, never change it."""
-    from journeys.build import build
+    from journeys.build.freeze_site import build
 
     folder = Path(tempfile.mkdtemp(prefix="journeys-example-builds-"))
     folder.chmod(0o755)
@@ -324,7 +324,7 @@ def example_builds():
 @pytest.fixture(scope="session")
 def frozen_example(example_builds):
     """The example prototype's build, served by the real NGINX with the shipped config."""
-    from journeys.nginx import Nginx
+    from journeys.site_checks.nginx import Nginx
 
     with Nginx(example_builds["/"]) as server:
         yield server

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from journeys.flow_loader import read_flow
+from journeys.flows.loader import read_flow
 from journeys.yaml_files import YamlDocument
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from journeys.build import build
+from journeys.build.freeze_site import build
 
 PAGES = ["/", "/about", "/your-booking", "/bulky-waste/start", "/bulky-waste/items", "/bulky-waste/address",
          "/bulky-waste/collection-date", "/bulky-waste/check-answers", "/bulky-waste/confirmation", "/scenarios",

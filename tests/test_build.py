@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from journeys.build import build
+
+from journeys.build.freeze_site import build
 from journeys.problems import ContentError
 
 HASHED = re.compile(r"\.[0-9a-f]{10}\.(css|js)$")

@@ -4,13 +4,13 @@ import itertools
 import random
 
 import pytest
-
-import journeys.question_render as question_render
 from flow_helpers import question_from
-from journeys import component_shapes
-from journeys.question_render import AS_HEADING, HIDDEN, PLAIN, render_question
-from journeys.question_types import TYPES
-from journeys.validation import FieldError
+
+from journeys.flows.question_types import TYPES
+from journeys.flows.validation import FieldError
+from journeys.rendering import macro_shapes
+from journeys.rendering import questions as question_module
+from journeys.rendering.questions import AS_HEADING, HIDDEN, PLAIN, render_question
 
 # Words that test the escaping and the rules for what may be replaced.
 AWKWARD = ["Sofa", "Fish & chips", "<b>bold</b>", 'Say "hello"', "it's", "Ünïcödé ✓", "a\nb", " spaced ",
@@ -105,7 +105,7 @@ def test_every_question_renders_as_the_macros_render_it(app_context, monkeypatch
         for value, errors, mode, caption in itertools.product(
                 values_for(question, rng), errors_for(question, rng), (AS_HEADING, HIDDEN, PLAIN), ("", "About <you>")):
             shaped = render_question(macros, question, value, errors, mode, caption)
-            monkeypatch.setattr(question_render, "render_shaped", plain)
+            monkeypatch.setattr(question_module, "render_shaped", plain)
             expected = render_question(macros, question, value, errors, mode, caption)
             monkeypatch.undo()
             assert shaped == expected, (data, value, errors, mode, caption)
@@ -115,12 +115,12 @@ def test_every_question_renders_as_the_macros_render_it(app_context, monkeypatch
 
 def test_questions_that_differ_only_in_their_words_share_one_shape(app_context):
     macros = app_context.jinja_env.globals
-    component_shapes._shapes.clear()
+    macro_shapes._shapes.clear()
     pages = [question_from({"name": f"item-{n}", "type": "radios", "label": f"Which item, number {n}?",
                             "hint": f"Hint {n}", "options": [f"Sofa {n}", f"Bed {n}", f"Fridge & {n}"]})
              for n in range(100)]
     html = [render_question(macros, question, None, [], AS_HEADING) for question in pages]
-    assert len(component_shapes._shapes) == 1
+    assert len(macro_shapes._shapes) == 1
     assert 'value="Fridge &amp; 42"' in html[42] and "Which item, number 42?" in html[42]
 
 
@@ -132,8 +132,8 @@ def app_context(make_project, make_app):
 
 
 def test_words_that_trim_or_indent_would_change_stay_in_the_shape():
-    assert not component_shapes._replaceable(" spaced ")
-    assert not component_shapes._replaceable("a\nb")
-    assert not component_shapes._replaceable("line\u2028break")
-    assert not component_shapes._replaceable("")
-    assert component_shapes._replaceable("Fish & chips")
+    assert not macro_shapes._replaceable(" spaced ")
+    assert not macro_shapes._replaceable("a\nb")
+    assert not macro_shapes._replaceable("line\u2028break")
+    assert not macro_shapes._replaceable("")
+    assert macro_shapes._replaceable("Fish & chips")

@@ -3,9 +3,9 @@
 import json
 
 import pytest
-
 from conftest import ROOT
-from journeys.conditions import holds
+
+from journeys.flows.conditions import holds
 
 CASES = json.loads((ROOT / "tests/vectors/conditions.json").read_text())["cases"]
 
@@ -16,7 +16,7 @@ def test_condition(case):
 
 
 def test_the_vectors_cover_every_test_and_combinator():
-    from journeys.conditions import COMBINATORS, TESTS
+    from journeys.flows.conditions import COMBINATORS, TESTS
 
     used = json.dumps([case["when"] for case in CASES])
     assert all(f'"{word}"' in used for word in TESTS + COMBINATORS)

@@ -8,10 +8,10 @@ import pytest
 import yaml
 from jinja2 import Environment
 
-from journeys import templating
-from journeys.content_components import check_content, render_content
-from journeys.markdown_pages import check_markdown_page
+from journeys.content.markdown import check_content, render_content
+from journeys.pages.markdown_pages import check_markdown_page
 from journeys.problems import ContentError
+from journeys.rendering.environment import configure
 from journeys.project import Project
 
 
@@ -221,7 +221,7 @@ def test_text_typed_into_a_component_is_shown_as_typed_never_run(render, markdow
 @pytest.mark.parametrize("markdown", TYPED_TEXT.values(), ids=TYPED_TEXT.keys())
 def test_typed_text_is_escaped_even_where_autoescape_is_off(make_project, markdown):
     environment = Environment()
-    templating.configure(environment, Project.at(make_project({"pages/index.md": "Home\n"})))
+    configure(environment, Project.at(make_project({"pages/index.md": "Home\n"})))
     environment.autoescape = False
     html = str(render_content(markdown, "pages/page.md", 1, environment))
     assert "<script>" not in html

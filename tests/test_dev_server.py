@@ -9,7 +9,6 @@ import time
 import urllib.request
 
 import pytest
-
 from conftest import ROOT, free_port
 
 PAGES = {"pages/index.html": "<h1>Quick</h1>"}

@@ -3,8 +3,9 @@
 import re
 
 from conftest import ROOT
+
 from journeys.file_cache import FileCache
-from journeys.flows import load_flow
+from journeys.flows.flow_files import load_flow
 from journeys.project import Project
 
 

@@ -1,9 +1,8 @@
 """A broken file shows an error page in the open browser, and fixing it brings the page back."""
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import LiveServer, write_files
+from playwright.sync_api import expect
 
 FLOW = """title: Book
 pages:

@@ -5,10 +5,10 @@ import sys
 import textwrap
 
 import pytest
-
 from conftest import ROOT
+
 from journeys.file_cache import FileCache
-from journeys.flows import load_flow
+from journeys.flows.flow_files import load_flow
 from journeys.problems import ContentError
 from journeys.project import Project
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from journeys.build import build
-from journeys.routing import all_pages
+from journeys.build.freeze_site import build
+from journeys.pages.routing import all_pages
 
 KITCHEN_SINK = r"""{% extends "base.html" %}
 {% set title = "Every kind of macro" %}
@@ -127,7 +127,7 @@ def test_under_a_sub_path_links_move_and_code_samples_stay_as_written(make_proje
 
 
 def test_the_header_is_rendered_once_for_many_pages(make_project):
-    from journeys.bulk_render import build_app, render
+    from journeys.build.build_app import build_app, render
 
     app = build_app(make_project(PROJECT))
     for url in ["/", "/about", "/questions/age", "/about"]:

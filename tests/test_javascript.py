@@ -7,7 +7,8 @@ import subprocess
 
 from conftest import ROOT
 from flow_helpers import question_from
-from journeys.flow_json import flow_json, question_json
+
+from journeys.flows.as_json import flow_json, question_json
 
 
 def passed_in_node(test_file: str, env: dict | None = None) -> set[str]:

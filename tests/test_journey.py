@@ -4,10 +4,10 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from journeys.flow_loader import read_flow
-from journeys.journey import after_answering, back_link, path_taken
+
+from journeys.flows.loader import read_flow
+from journeys.flows.navigation import after_answering, back_link, path_taken
 from journeys.yaml_files import YamlDocument
 
 VECTORS = json.loads((ROOT / "tests/vectors/journeys.json").read_text())

@@ -5,8 +5,8 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from journeys.live_reload import messages_for
-from journeys.watcher import CREATED, DELETED, EDITED
+from journeys.devserver.live_reload import messages_for
+from journeys.devserver.watcher import CREATED, DELETED, EDITED
 
 PAGE = """{% extends "base.html" %}
 {% block content %}

@@ -11,10 +11,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_example
-from journeys.build import build
-from journeys.nginx import site_config
+
+from journeys.build.freeze_site import build
+from journeys.site_checks.nginx import site_config
 
 PAGES = ["/", "/about", "/bulky-waste/start", "/bulky-waste/items", "/bulky-waste/check-answers", "/clear-answers"]
 
@@ -146,7 +146,7 @@ def test_python_m_journeys_nginx_serves_a_build_as_production_will(site):
     from conftest import free_port
 
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "journeys.nginx", str(site), "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "journeys.site_checks.nginx", str(site), "--port", str(port)],
                               cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert f"at http://127.0.0.1:{port}" in server.stdout.readline()

@@ -58,7 +58,7 @@ def test_each_type_renders_its_govuk_component(make_project, make_app, kind, ext
 
 
 def test_every_type_has_a_case():
-    from journeys.question_types import TYPES
+    from journeys.flows.question_types import TYPES
 
     assert {case[0] for case in CASES} == set(TYPES)
 

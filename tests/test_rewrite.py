@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from journeys import rewrite
-from journeys.asset_pipeline import hashed_name, prepare
+from journeys.build import rewrite
+from journeys.build.hashed_assets import hashed_name, prepare
 
 NAMES = {"/assets/app.css": "/assets/app.0123456789.css", "/assets/init.js": "/assets/init.abcdef0123.js"}
 

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from journeys.routing import all_pages
+from journeys.pages.routing import all_pages
 
 PAGES = {
     "pages/index.html": '{% extends "base.html" %}{% block content %}<h1>Home page</h1>{% endblock %}',

@@ -5,8 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from journeys.file_cache import FileCache
+from journeys.flows.scenarios import all_scenarios
 from journeys.project import Project
-from journeys.scenarios import all_scenarios
 
 FLOW = """
 title: Juggling licence

@@ -1,9 +1,9 @@
 """The set-up promises in the README: pinned versions, and a second run does no network work."""
 
 import json
-import sys
 import re
 import subprocess
+import sys
 from importlib.metadata import version
 
 from conftest import ROOT

@@ -5,11 +5,11 @@ import io
 import json
 
 import pytest
-from werkzeug.datastructures import FileStorage, MultiDict
-
 from conftest import ROOT
 from flow_helpers import question_from
-from journeys.validation import Submission, read_question
+from werkzeug.datastructures import FileStorage, MultiDict
+
+from journeys.flows.validation import Submission, read_question
 
 VECTORS = json.loads((ROOT / "tests/vectors/validation.json").read_text())
 TODAY = datetime.date.fromisoformat(VECTORS["today"])
@@ -32,7 +32,7 @@ def test_validation(case):
 
 
 def test_the_vectors_cover_every_question_type():
-    from journeys.question_types import TYPES
+    from journeys.flows.question_types import TYPES
 
     covered = {case["question"].get("type", "text") for case in VECTORS["cases"]}
     assert covered == set(TYPES)

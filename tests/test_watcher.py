@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from journeys.watcher import CREATED, DELETED, EDITED, QUIET, FolderWatcher
+from journeys.devserver.watcher import CREATED, DELETED, EDITED, QUIET, FolderWatcher
 
 
 @pytest.fixture

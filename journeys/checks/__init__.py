@@ -1,1 +1,0 @@
-"""`journeys check --browser`: the frozen prototype checked in a real browser, page by page."""

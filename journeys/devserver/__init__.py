@@ -1,0 +1,1 @@
+"""The dev server: pages served concurrently, files watched, browsers reloaded on save."""

@@ -1,0 +1,108 @@
+"""The server designers and researchers use: pages served concurrently, browsers reloaded on save.
+
+One port serves everything. Tornado reads the requests; pages run in a pool of threads, so
+several browsers are served at once and a slow page holds up no one else; livereload's
+websocket shares the port, so a researcher's laptop on the network needs nothing more.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import os
+import signal
+import sys
+import threading
+import webbrowser
+from concurrent.futures import ThreadPoolExecutor
+
+from tornado.httpserver import HTTPServer
+from tornado.ioloop import IOLoop
+from tornado.netutil import bind_sockets
+from tornado.routing import AnyMatches, PathMatches, Rule, RuleRouter
+
+from journeys.devserver import live_reload
+from journeys.devserver.freshness import keep_fresh
+from journeys.devserver.watcher import QUIET, FolderWatcher
+from journeys.devserver.wsgi_threads import ThreadedWSGI
+from journeys.problems import ContentError
+from journeys.rendering.environment import DEFAULT_LAYOUTS
+from journeys.web.app import create_app
+
+# Threads rendering pages. Enough for a room of researchers; Python runs one at a time anyway.
+PAGE_THREADS = 16
+ANY_ADDRESS = ("", "0.0.0.0", "::")
+
+
+def serve(project_dir: str, host: str, port: int, open_browser: bool = False) -> int:
+    """Serve the prototype in `project_dir` until Ctrl-C or SIGTERM; the exit status."""
+    try:
+        app = create_app(project_dir)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    try:
+        sockets = bind_sockets(port, host or None)
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        print(f"Port {port} is already in use. Stop the other server, or choose another port:\n"
+              f"    make serve PORT={port + 1}", file=sys.stderr)
+        return 1
+    port = sockets[0].getsockname()[1]
+    shown = "127.0.0.1" if host in ANY_ADDRESS else f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}"
+    try:
+        asyncio.run(_serve(app, sockets, url, open_browser))
+    except KeyboardInterrupt:  # Ctrl-C before the signal handlers are in place, or on Windows
+        pass
+    return 0
+
+
+async def _serve(app, sockets, url: str, open_browser: bool) -> None:
+    project = app.extensions["journeys.project"]
+    forget_old_files = keep_fresh(app)
+    live_reload.load_client_in_pages(app)
+    browsers = live_reload.Browsers(IOLoop.current(), project.static)
+
+    def changed(batch) -> None:
+        # Forget first: a browser that reloads must find the new files, never the old.
+        forget_old_files()
+        browsers.reload(batch)
+
+    # A tool that saves in slow steps (a sync client, a network drive) may need a longer wait.
+    quiet = int(os.environ.get("JOURNEYS_RELOAD_DELAY_MS", QUIET * 1000)) / 1000
+    folders = [project.pages, project.layouts, project.data, project.static, DEFAULT_LAYOUTS]
+    watcher = FolderWatcher(folders, changed, quiet)
+    pages = ThreadPoolExecutor(PAGE_THREADS, thread_name_prefix="journeys-page")
+    server = HTTPServer(RuleRouter([
+        Rule(PathMatches(r"/livereload(\.js)?"), live_reload.handlers()),
+        Rule(AnyMatches(), ThreadedWSGI(app, pages)),
+    ]))
+    server.add_sockets(sockets)
+    watcher.start()
+    print(f"Serving {project.root} at {url} (Ctrl-C to stop)\n"
+          "Browsers reload when you save a file in pages/, layouts/, data/ or static/.", flush=True)
+    if open_browser:
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+    await _until_stopped()
+    print("Stopping...", flush=True)
+    server.stop()
+    watcher.stop()
+    pages.shutdown(wait=False, cancel_futures=True)
+    try:
+        await asyncio.wait_for(server.close_all_connections(), timeout=5)
+    except asyncio.TimeoutError:
+        pass  # a page still rendering: its thread ends with the process
+
+
+async def _until_stopped() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    try:
+        # Ctrl-C, kill, and closing the terminal.
+        for signum in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)):
+            loop.add_signal_handler(signum, stop.set)
+    except NotImplementedError:
+        pass  # Windows: Ctrl-C raises KeyboardInterrupt instead
+    await stop.wait()

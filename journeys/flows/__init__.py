@@ -1,0 +1,1 @@
+"""The journey language: a flow file read into a checked model, its conditions, navigation and validation."""

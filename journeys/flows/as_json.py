@@ -1,0 +1,64 @@
+"""A flow as JSON for the frozen site's JavaScript: every rule, option and message it needs.
+
+Messages are worked out here, once, so the browser shows exactly the server's wording.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from journeys.flows.model import Flow, FlowPage, Question
+from journeys.flows.question_types import ADDRESS_PARTS, TYPES
+from journeys.flows.validation import ADDRESS_MESSAGES, message
+
+
+def flow_json(flow: Flow) -> dict:
+    return {
+        "slug": flow.slug,
+        "title": flow.title,
+        "first": flow.first.id,
+        "pages": {page.id: page_json(page) for page in flow.pages.values()},
+    }
+
+
+def page_json(page: FlowPage) -> dict:
+    return {
+        "layout": page.layout,
+        "title": page.title,
+        "next": [{"goto": rule.goto, **({"when": _plain(rule.when)} if rule.when is not None else {})}
+                 for rule in page.next],
+        "questions": [question_json(question) for question in page.questions],
+    }
+
+
+def question_json(question: Question) -> dict:
+    spec = TYPES[question.type]
+    options = [{"value": o.value, "text": o.text} for o in question.options if not o.divider]
+    rules = ["required", *question.limits, *([spec.check] if spec.check else [])]
+    if question.type == "date":
+        rules += ["date_parts", "year"]
+    messages = {rule: message(question, rule, missing="{missing}") for rule in rules}
+    if question.type == "address":
+        messages.update({f"address_{part}": text for part, text in ADDRESS_MESSAGES.items()})
+    return {
+        "name": question.name,
+        "type": question.type,
+        "label": question.label,
+        "summary": question.summary,
+        "required": question.required,
+        "options": options,
+        "limits": dict(question.limits),
+        "messages": messages,
+        **({"parts": [part for part, *_ in ADDRESS_PARTS]} if question.type == "address" else {}),
+    }
+
+
+def _plain(value):
+    """Condition values as JSON: dates become their ISO text, as answers store them."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value

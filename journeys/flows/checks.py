@@ -1,0 +1,70 @@
+"""Checks across a whole flow: where each page leads, and what each condition reads."""
+
+from __future__ import annotations
+
+from journeys.content.markdown import check_content
+from journeys.flows.conditions import answer_names
+from journeys.flows.model import Flow
+from journeys.problems import Problem, did_you_mean
+
+# Pages that may end a journey: nothing follows them.
+END_LAYOUTS = ("confirmation", "content")
+
+
+def check_flow(flow: Flow) -> list[Problem]:
+    """Every problem in how the flow's pages connect."""
+    problems: list[Problem] = []
+    asked: dict[str, int] = {}
+    for page in flow.pages.values():
+        for question in page.questions:
+            if question.name in asked:
+                problems.append(Problem(
+                    flow.file, question.line,
+                    f"the answer name '{question.name}' is already used on line {asked[question.name]}",
+                    "Give each question its own name.",
+                ))
+            else:
+                asked[question.name] = question.line
+
+    for page in flow.pages.values():
+        for rule in page.next:
+            if rule.goto not in flow.pages:
+                problems.append(Problem(
+                    flow.file, rule.line, f"there is no page called '{rule.goto}'",
+                    did_you_mean(rule.goto, flow.pages) or "Pages are: " + ", ".join(flow.pages),
+                ))
+            for name in answer_names(rule.when or {}):
+                if name not in asked:
+                    problems.append(Problem(
+                        flow.file, rule.line, f"the condition reads '{name}', but no page asks it",
+                        did_you_mean(name, asked) or "Use the 'name' of a question in this flow.",
+                    ))
+        if not page.next and page.layout not in END_LAYOUTS:
+            problems.append(Problem(
+                flow.file, page.line, f"page '{page.id}' has no 'next', so people get stuck here",
+                "Add 'next:' with the page that follows, or make it a confirmation page.",
+            ))
+
+    for page in flow.pages.values():
+        if page.content:
+            problems += check_content(page.content, flow.file, page.content_line)
+
+    reachable = _reachable(flow)
+    for page in flow.pages.values():
+        if page.id not in reachable:
+            problems.append(Problem(
+                flow.file, page.line, f"no page leads to '{page.id}', so nobody can reach it",
+                "Add it as a 'next' or 'goto' of another page, or remove it.",
+            ))
+    return problems
+
+
+def _reachable(flow: Flow) -> set[str]:
+    seen, waiting = set(), [flow.first.id]
+    while waiting:
+        page_id = waiting.pop()
+        if page_id in seen or page_id not in flow.pages:
+            continue
+        seen.add(page_id)
+        waiting += [rule.goto for rule in flow.pages[page_id].next]
+    return seen

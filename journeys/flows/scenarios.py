@@ -1,0 +1,119 @@
+"""Scenarios: named sets of answers a researcher loads to start a journey part-way through.
+
+data/scenarios/<name>.yaml names a flow, the page to start on, the answers, and optionally
+the path the journey should take from there (which `make check` walks in a browser).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from journeys.file_cache import FileCache
+from journeys.flows.conditions import as_text
+from journeys.flows.flow_files import all_flows
+from journeys.flows.model import Flow
+from journeys.problems import ContentError, Problem, did_you_mean
+from journeys.project import Project
+from journeys.yaml_files import YamlDocument, read_yaml
+
+SCENARIO_KEYS = ("title", "description", "flow", "start", "answers", "path")
+
+
+@dataclass
+class Scenario:
+    name: str  # the file's name without .yaml: its address is /scenarios/<name>
+    file: str
+    title: str
+    flow: str
+    start: str
+    answers: dict
+    description: str = ""
+    path: list[str] = field(default_factory=list)
+
+
+def scenario_files(project: Project) -> list[Path]:
+    folder = project.data / "scenarios"
+    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml")) if folder.is_dir() else []
+
+
+def read_scenario(document: YamlDocument, name: str, flows: dict[str, Flow]) -> tuple[Scenario | None, list[Problem]]:
+    """The scenario in `document`, checked against the flows, and every problem found."""
+    problems: list[Problem] = []
+
+    def problem(path, message, fix=""):
+        problems.append(Problem(document.name, document.line(*path), message, fix))
+
+    data = document.data
+    if not isinstance(data, dict):
+        problem((), "a scenario should be 'key: value' lines", "Start with  title:, flow:, start: and answers:")
+        return None, problems
+    for key in data:
+        if key not in SCENARIO_KEYS:
+            problem((key,), f"unknown scenario key '{key}'", did_you_mean(key, SCENARIO_KEYS) or "Keys are: " + ", ".join(SCENARIO_KEYS))
+    for key in ("title", "flow", "start"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            problem((key,) if key in data else (), f"'{key}' is missing", f"Add '{key}:' to the scenario.")
+    flow = flows.get(str(data.get("flow", "")))
+    if data.get("flow") and flow is None:
+        problem(("flow",), f"there is no flow called '{data['flow']}'",
+                did_you_mean(data["flow"], flows) or "Flows are: " + ", ".join(flows))
+    answers = data.get("answers") or {}
+    if not isinstance(answers, dict):
+        problem(("answers",), "'answers' should be 'answer name: answer' lines")
+        answers = {}
+    path = data.get("path") or []
+    if not isinstance(path, list):
+        problem(("path",), "'path' should be a list of page ids, like [items, address, check-answers]")
+        path = []
+    if flow is not None:
+        for number, page_id in [(None, data.get("start"))] + list(enumerate(path)):
+            if page_id is not None and str(page_id) not in flow.pages:
+                where = ("start",) if number is None else ("path", number)
+                problem(where, f"the flow '{flow.slug}' has no page called '{page_id}'",
+                        did_you_mean(page_id, flow.pages) or "")
+        questions = {q.name: q for q in flow.questions()}
+        for answer_name, value in answers.items():
+            question = questions.get(answer_name)
+            if question is None:
+                problem(("answers", answer_name), f"no page of '{flow.slug}' asks '{answer_name}'",
+                        did_you_mean(answer_name, questions) or "Use the 'name' of a question in the flow.")
+                continue
+            choices = [o.value for o in question.options if not o.divider]
+            for item in value if isinstance(value, list) else [value]:
+                if choices and _as_answer(item) not in choices:
+                    problem(("answers", answer_name), f"'{item}' is not one of the options for '{answer_name}'",
+                            did_you_mean(_as_answer(item), choices) or "Options are: " + ", ".join(choices))
+    scenario = Scenario(
+        name=name, file=document.name, title=str(data.get("title", "")), flow=str(data.get("flow", "")),
+        start=str(data.get("start", "")), description=str(data.get("description") or "").strip(),
+        answers={key: _as_answer(value) for key, value in answers.items()}, path=[str(p) for p in path],
+    )
+    return scenario, problems
+
+
+def _as_answer(value):
+    """YAML values as a form would have given them: text, lists of text, addresses."""
+    if isinstance(value, list):
+        return [_as_answer(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _as_answer(item) for key, item in value.items()}
+    return "" if value is None else as_text(value)
+
+
+def all_scenarios(project: Project, cache: FileCache) -> tuple[list[Scenario], list[Problem]]:
+    """Every scenario, and every problem in them (including problems in the flows they use)."""
+    flows, problems = all_flows(project, cache)
+    by_slug = {flow.slug: flow for flow in flows}
+    scenarios = []
+    for path in scenario_files(project):
+        try:
+            document = read_yaml(path, project.name_of(path))
+        except ContentError as error:
+            problems += error.problems
+            continue
+        scenario, found = read_scenario(document, path.stem, by_slug)
+        problems += found
+        if scenario is not None and not found:
+            scenarios.append(scenario)
+    return scenarios, problems

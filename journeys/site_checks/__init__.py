@@ -1,0 +1,1 @@
+"""`journeys check --browser`: the frozen prototype served by NGINX and checked in Chromium."""

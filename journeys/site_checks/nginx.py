@@ -1,0 +1,187 @@
+"""The real NGINX serving a frozen site with the shipped config, unprivileged, on 127.0.0.1.
+
+For tests and checks: `with Nginx(Path("dist")) as server: urlopen(server.url + "/")`. The
+shipped nginx/journeys.conf is used as it is, with only its site-specific lines (listen,
+root, and the password lines when asked for) changed. Everything NGINX writes goes in a
+temporary prefix folder. Run as root, NGINX is started as `nobody`, as a production server
+runs its workers: the site must then be readable by everyone.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+SHIPPED_CONFIG = Path(__file__).resolve().parents[2] / "nginx" / "journeys.conf"
+MIME_TYPES = "/etc/nginx/mime.types"
+
+MAIN_CONFIG = """\
+daemon off;
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include {mime_types};
+    default_type application/octet-stream;
+    access_log {prefix}/access.log;
+    client_body_temp_path {prefix}/client_body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    include {prefix}/site.conf;
+}}
+"""
+
+
+def nginx_binary() -> str:
+    return shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def site_config(site: Path, port: int, htpasswd: Path | None = None, config: str | None = None) -> str:
+    """The shipped server block, listening on 127.0.0.1:`port`, serving `site`."""
+    text = config if config is not None else SHIPPED_CONFIG.read_text()
+    text = _replace_once(text, r"^(\s*)listen\s+[^;]+;", rf"\g<1>listen 127.0.0.1:{port};")
+    text = _replace_once(text, r"^(\s*)root\s+[^;]+;", rf"\g<1>root {site};")
+    if htpasswd is not None:
+        text = _replace_once(text, r"^(\s*)# (auth_basic\s+[^;]+;)", r"\g<1>\g<2>")
+        text = _replace_once(text, r"^(\s*)# auth_basic_user_file\s+[^;]+;", rf"\g<1>auth_basic_user_file {htpasswd};")
+    return text
+
+
+def _replace_once(text: str, pattern: str, replacement: str) -> str:
+    new, count = re.subn(pattern, lambda m: m.expand(replacement), text, count=1, flags=re.M)
+    if count != 1:
+        raise ValueError(f"nginx/journeys.conf has no line matching {pattern!r}: update journeys/nginx.py")
+    return new
+
+
+class Nginx:
+    """NGINX serving `site` with the shipped config until stopped."""
+
+    def __init__(self, site: Path, port: int | None = None, htpasswd: Path | None = None):
+        self.site = Path(site).resolve()
+        self.port = port or _free_port()
+        self.htpasswd = htpasswd
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.prefix: Path | None = None
+        self.process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 10) -> "Nginx":
+        user = pwd.getpwnam("nobody") if os.geteuid() == 0 else None
+        self.prefix = Path(tempfile.mkdtemp(prefix="journeys-nginx-"))
+        self.prefix.chmod(0o755)
+        if user:
+            os.chown(self.prefix, user.pw_uid, user.pw_gid)
+            _check_readable_by_everyone(self.site)
+        (self.prefix / "site.conf").write_text(site_config(self.site, self.port, self.htpasswd))
+        config = self.prefix / "nginx.conf"
+        config.write_text(MAIN_CONFIG.format(prefix=self.prefix, mime_types=MIME_TYPES))
+        command = [nginx_binary(), "-p", str(self.prefix), "-c", str(config), "-e", str(self.prefix / "error.log")]
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            user=user.pw_uid if user else None, group=user.pw_gid if user else None,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"nginx exited with {self.process.returncode}: {self.errors()}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return self
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"nginx did not start in {timeout} s: {self.errors()}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()  # SIGTERM: fast shutdown, workers included
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process and self.process.stderr:
+            self.process.stderr.close()
+        if self.prefix:
+            shutil.rmtree(self.prefix, ignore_errors=True)
+            self.prefix = None
+
+    def errors(self) -> str:
+        """What NGINX wrote to its error log and to stderr."""
+        parts = []
+        if self.prefix and (self.prefix / "error.log").exists():
+            parts.append((self.prefix / "error.log").read_text(errors="replace"))
+        if self.process and self.process.poll() is not None and self.process.stderr:
+            parts.append(self.process.stderr.read().decode(errors="replace"))
+        return "\n".join(part for part in parts if part)
+
+    def get(self, path: str, headers: dict | None = None):
+        """(status, headers, body) of a GET, without following redirects or raising on errors."""
+        request = urllib.request.Request(self.url + path, headers=headers or {})
+        opener = urllib.request.build_opener(_NoRedirects)
+        try:
+            with opener.open(request, timeout=10) as response:
+                return response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read()
+
+    def __enter__(self) -> "Nginx":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _check_readable_by_everyone(site: Path) -> None:
+    # NGINX's workers run as nobody: one private folder on the way makes every page a 403.
+    for folder in [site, *site.parents]:
+        if not folder.stat().st_mode & 0o005 == 0o005:
+            raise PermissionError(f"{folder} cannot be read by other users, so NGINX (as nobody) "
+                                  f"cannot serve {site}: chmod o+rx {folder}, or build somewhere else")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m journeys.site_checks.nginx dist/ [--port 8080]: the frozen site as NGINX will serve it."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m journeys.site_checks.nginx", description=main.__doc__)
+    parser.add_argument("site", type=Path, help="the built folder, such as dist/")
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--htpasswd", type=Path, help="ask for a name and password from this file")
+    args = parser.parse_args(argv)
+    try:
+        # Ctrl-C may come at any moment once the address is printed, even before the wait:
+        # leaving the `with` stops NGINX either way.
+        with Nginx(args.site, args.port, args.htpasswd) as server:
+            print(f"NGINX is serving {server.site} at {server.url} (Ctrl-C to stop)", flush=True)
+            server.process.wait()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The Flask app: its views, the answers and where they are stored, error pages."""
