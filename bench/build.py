@@ -137,9 +137,10 @@ def plain_rendering(app) -> None:
     import flask
 
     from journeys.rendering import environment, questions
+    from journeys.web.state import state
 
     plain = flask.templating.Environment(app, **app.jinja_options)
-    environment.configure(plain, app.extensions["journeys.project"])
+    environment.configure(plain, state(app).project)
     app.jinja_env = plain
     questions.render_shaped = lambda macro, name, params: macro(params)
 

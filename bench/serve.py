@@ -222,14 +222,15 @@ def render_rates(project: Path, pages: int = 300) -> tuple[float, float]:
 
     sys.path.insert(0, str(ROOT))
     from journeys import create_app
-    from journeys.rendering import environment
+    from journeys.rendering.environment import configure
+    from journeys.web.state import state
 
     rates = []
     for plain in (False, True):
         app = create_app(project, SECRET_KEY="bench", ANSWERS_DB=str(project / ".journeys" / "render.sqlite3"))
         if plain:
             environment = flask.templating.Environment(app, **app.jinja_options)
-            environment.configure(environment, app.extensions["journeys.project"])
+            configure(environment, state(app).project)
             app.jinja_env = environment
         client = app.test_client()
         client.post(QUESTION, data={"items": "Fridge or freezer"})

@@ -43,12 +43,12 @@ def main(argv: list[str] | None = None) -> int:
 def run_check(project_dir: str, browser: bool = False) -> int:
     """Print every problem in the prototype (and, with `browser`, on its pages); exit 1 if there are any."""
     from journeys.problems import ContentError
-    from journeys.prototype_checks import check_project
-    from journeys.web.app import create_app
+    from journeys.project import Project
+    from journeys.prototype import read_prototype
+    from journeys.prototype_checks import check_prototype
 
-    app = create_app(project_dir)
-    project = app.extensions["journeys.project"]
-    problems = check_project(project, app.jinja_env)
+    project = Project.at(project_dir)
+    problems = check_prototype(read_prototype(project))
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         return 1

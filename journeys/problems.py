@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import traceback
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jinja2 import TemplateNotFound, TemplateSyntaxError
+
+if TYPE_CHECKING:
+    from journeys.project import Project
 
 
 @dataclass(frozen=True, order=True)
@@ -25,16 +33,50 @@ class ContentError(Exception):
     """Raised with every problem found, so a designer sees them all at once."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+        self.problems = sort_problems(problems)
         super().__init__(self.report())
 
     def report(self) -> str:
-        count = len(self.problems)
-        heading = f"{count} problem{'s' if count != 1 else ''} found:"
-        return "\n".join([heading, *(str(p) for p in self.problems)])
+        return "\n".join([f"{plural(len(self.problems), 'problem')} found:", *(str(p) for p in self.problems)])
+
+
+def sort_problems(problems) -> list[Problem]:
+    """Each problem once, by file, then line."""
+    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+
+
+def plural(count: int, word: str) -> str:
+    """'1 problem', '3 problems'."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def did_you_mean(word: str, choices) -> str:
     """A suggestion for a misspelt name, or an empty string."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
+
+
+def syntax_problem(error: TemplateSyntaxError, name: str) -> Problem:
+    """A Jinja syntax error in the designer's file `name`, on its line."""
+    return Problem(name, error.lineno, f"Jinja syntax error: {error.message}",
+                   "Check the {% %} and {{ }} tags on this line are opened and closed.")
+
+
+def problems_from(error: Exception, project: Project) -> list[Problem]:
+    """The problems behind any exception, pointing at the designer's file where there is one."""
+    if isinstance(error, ContentError):
+        return error.problems
+    if isinstance(error, TemplateSyntaxError):
+        name = project.name_of(Path(error.filename)) if error.filename else (error.name or "a template")
+        return [syntax_problem(error, name)]
+    # Jinja rewrites tracebacks so template frames carry the template's file and line.
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if project.holds_content(f.filename)]
+    if isinstance(error, TemplateNotFound):
+        message = f"there is no template or layout called '{error.name}'"
+        fix = "Check the name in the extends, include or import tag; layouts live in layouts/."
+    else:
+        message = f"{type(error).__name__}: {error}"
+        fix = "Check the names used on this line: every variable and macro must exist."
+    if not frames:
+        return [Problem("(Journeys)", None, message, "This looks like a bug in Journeys: please report it.")]
+    return [Problem(project.name_of(Path(frames[-1].filename)), frames[-1].lineno, message, fix)]

@@ -1,4 +1,4 @@
-"""The prototype's data/ folder: settings, and lists that pages and questions use."""
+"""data/settings.yaml: the service's name and the phase banner's tag, checked."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from journeys.problems import ContentError, Problem, did_you_mean
 from journeys.yaml_files import read_yaml
 
+SETTINGS_FILE = "settings.yaml"  # in data/
 SETTINGS = {
     "service_name": "the service's name, shown in the header",
     "phase": "the tag in the phase banner (default: Prototype)",

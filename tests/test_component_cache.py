@@ -5,6 +5,7 @@ import pytest
 
 from journeys.rendering import environment
 from journeys.rendering.macro_cache import Unkeyable, key_of
+from journeys.web.state import state
 
 # Calls that differ only in ways a careless cache would mix up, each made twice.
 KITCHEN_SINK = """{% extends "base.html" %}
@@ -28,7 +29,7 @@ KITCHEN_SINK = """{% extends "base.html" %}
 def with_plain_jinja(app: flask.Flask) -> flask.Flask:
     """The same app with Flask's own Jinja environment in place of Journeys' fast one."""
     plain = flask.templating.Environment(app, **app.jinja_options)
-    environment.configure(plain, app.extensions["journeys.project"])
+    environment.configure(plain, state(app).project)
     app.jinja_env = plain
     return app
 

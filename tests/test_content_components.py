@@ -11,8 +11,8 @@ from jinja2 import Environment
 from journeys.content.markdown import check_content, render_content
 from journeys.pages.markdown_pages import check_markdown_page
 from journeys.problems import ContentError
-from journeys.rendering.environment import configure
 from journeys.project import Project
+from journeys.rendering.environment import configure
 
 
 @pytest.fixture

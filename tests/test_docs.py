@@ -3,10 +3,7 @@
 import re
 
 from conftest import ROOT
-
-from journeys.file_cache import FileCache
-from journeys.flows.flow_files import load_flow
-from journeys.project import Project
+from flow_helpers import load_flow
 
 
 def yaml_blocks(doc: str) -> list[str]:
@@ -16,7 +13,7 @@ def yaml_blocks(doc: str) -> list[str]:
 def test_the_first_flow_in_the_flows_guide_has_no_problems(make_project, make_app):
     example = yaml_blocks("docs/flows.md")[0]
     project = make_project({"pages/fishing-licence.yaml": example})
-    flow = load_flow(Project.at(project), project / "pages/fishing-licence.yaml", FileCache())
+    flow = load_flow(project, "fishing-licence")
     assert list(flow.pages) == ["start", "licence-length", "date-of-birth", "concession", "check-answers", "confirmation"]
     client = make_app(project).test_client()
     assert client.get("/fishing-licence").headers["Location"] == "/fishing-licence/start"

@@ -3,6 +3,7 @@
 import os
 
 from journeys.file_cache import FileCache
+from journeys.web.state import state
 
 
 def test_a_file_is_read_again_only_after_it_changes(tmp_path):
@@ -46,4 +47,4 @@ def test_every_request_finds_the_settings_and_pages_it_parsed_before(make_projec
     for _ in range(5):
         assert "Bins" in client.get("/about").text
         assert client.get("/book/done").status_code == 200
-    assert len(app.extensions["journeys.files"]) == 3
+    assert len(state(app).files) == 3

@@ -6,11 +6,9 @@ import textwrap
 
 import pytest
 from conftest import ROOT
+from flow_helpers import load_flow
 
-from journeys.file_cache import FileCache
-from journeys.flows.flow_files import load_flow
 from journeys.problems import ContentError
-from journeys.project import Project
 
 # The last page of most cases, indented to sit under their 'pages:'.
 END = textwrap.indent("""
@@ -259,7 +257,7 @@ CASES = [
 def problems_of(make_project, text: str) -> list[str]:
     project = make_project({"pages/test.yaml": textwrap.dedent(text)})
     try:
-        load_flow(Project.at(project), project / "pages/test.yaml", FileCache())
+        load_flow(project, "test")
     except ContentError as error:
         assert {p.file for p in error.problems} == {"pages/test.yaml"}
         return [f"{p.line}: {p.message}" for p in error.problems]
@@ -274,7 +272,7 @@ def test_flow_check(make_project, what, text, expected):
 def test_suggestions_say_what_was_probably_meant(make_project):
     project = make_project({"pages/test.yaml": textwrap.dedent(CASES[7][1])})
     with pytest.raises(ContentError) as raised:
-        load_flow(Project.at(project), project / "pages/test.yaml", FileCache())
+        load_flow(project, "test")
     fixes = {p.message: p.fix for p in raised.value.problems}
     assert fixes["there is no page called 'dnoe'"] == "did you mean 'done'?"
 

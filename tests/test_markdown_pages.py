@@ -2,6 +2,8 @@
 
 import pytest
 
+from journeys.web.state import state
+
 
 def get(make_project, make_app, files, url="/page"):
     return make_app(make_project(files)).test_client().get(url)
@@ -71,4 +73,4 @@ def test_a_page_is_read_once_until_its_file_changes(make_project, make_app):
     for _ in range(3):
         assert client.get("/page").status_code == 200
     # One reading of the page and one of the settings, however many requests.
-    assert len(app.extensions["journeys.files"]._entries) == 2
+    assert len(state(app).files._entries) == 2

@@ -4,9 +4,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from journeys.file_cache import FileCache
-from journeys.flows.scenarios import all_scenarios
 from journeys.project import Project
+from journeys.prototype import read_prototype
 
 FLOW = """
 title: Juggling licence
@@ -98,7 +97,7 @@ def test_an_unknown_scenario_is_not_found(project, make_app):
 ])
 def test_a_scenario_naming_something_unknown_is_a_problem_with_its_line(make_project, scenario, expected):
     project = make_project({"pages/juggling.yaml": FLOW, "data/scenarios/broken.yaml": scenario})
-    _, problems = all_scenarios(Project.at(project), FileCache())
+    problems = read_prototype(Project.at(project)).problems
     assert {p.file for p in problems} == {"data/scenarios/broken.yaml"}
     assert sorted(f"{p.line}: {p.message}" for p in problems) == sorted(expected)
 

@@ -16,9 +16,9 @@ from journeys.build import hashed_assets, output_folder, rewrite
 from journeys.build.build_app import build_app, render_not_found
 from journeys.build.site_map import output_path, site_map
 from journeys.build.workers import Frozen, Job, freeze_pages
-from journeys.problems import ContentError, Problem
-from journeys.prototype_checks import check_project
-from journeys.web.errors import problems_from
+from journeys.problems import ContentError, Problem, problems_from
+from journeys.prototype_checks import check_prototype
+from journeys.web.state import state
 
 # Prototypes must never be indexed: every page also says noindex, and NGINX sends X-Robots-Tag.
 ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
@@ -48,19 +48,19 @@ def build(project_dir, out, base_url: str = "/", report: Callable[[str], None] =
     started = time.perf_counter()
     base = rewrite.normal_base(base_url)
     app = build_app(project_dir)
-    project = app.extensions["journeys.project"]
+    project = state(app).project
     # Every problem in every file, then every page that fails to render: all reported together,
     # and nothing is written to `out` (pages are rendered into a staging folder).
-    problems = check_project(project, app.jinja_env, app.extensions["journeys.files"])
+    problems = check_prototype(state(app).source.current())
     site = site_map(app)
-    report(f"Building {app.extensions['journeys.project'].root} into {out}/"
+    report(f"Building {project.root} into {out}/"
            + (f" for {base}" if base != "/" else ""))
     report(f"  {len(site.files):,} files: GOV.UK Frontend's CSS, JavaScript, fonts and images, and static/")
     _check_paths(site)
     assets = hashed_assets.prepare(site.files, base)
 
     with output_folder.staging(Path(out)) as folder:
-        job = Job(str(app.extensions["journeys.project"].root), str(folder), base, assets.hashed)
+        job = Job(str(project.root), str(folder), base, assets.hashed)
         # The 404 page first: it loads the layouts and GOV.UK macros every page uses, once.
         written = _not_found_page(app, job)
         written.add(freeze_pages(app, site.pages, job, _progress(report), processes))
@@ -80,7 +80,7 @@ def _not_found_page(app, job: Job) -> Frozen:
     try:
         html = render_not_found(app).decode("utf-8")
     except Exception as error:
-        result.problems += problems_from(error, app.extensions["journeys.project"])
+        result.problems += problems_from(error, state(app).project)
         return result
     result.files, result.bytes = output_folder.write(Path(job.root), "404.html", rewrite.html(html, job.to_url).encode("utf-8"))
     result.pages = 1

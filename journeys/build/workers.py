@@ -19,8 +19,8 @@ from flask import Flask
 from journeys.build import output_folder, rewrite
 from journeys.build.build_app import PageError, build_app, render
 from journeys.build.site_map import output_path
-from journeys.problems import Problem
-from journeys.web.errors import problems_from
+from journeys.problems import Problem, problems_from
+from journeys.web.state import state
 
 PAGES_PER_PROCESS = 50  # below this, starting another process costs more than it saves
 
@@ -80,7 +80,7 @@ def freeze_pages(app: Flask, urls: list[str], job: Job, progress: Callable[[int,
 def freeze_chunk(app: Flask, urls: list[str], job: Job) -> Frozen:
     """Render, rewrite and write some pages; a page that fails adds its problems instead."""
     done = Frozen()
-    project = app.extensions["journeys.project"]
+    project = state(app).project
     for url in urls:
         done.tried += 1
         try:

@@ -15,7 +15,6 @@ import xml.etree.ElementTree as etree
 from collections import Counter
 
 import markdown
-from flask import current_app, has_app_context
 from jinja2 import Environment
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
@@ -38,8 +37,8 @@ def check_content(text: str, file: str, first_line: int) -> list[Problem]:
 def render_content(text: str, file: str, first_line: int, environment: Environment | None = None) -> Markup:
     """The text as GOV.UK HTML; raises ContentError with every problem.
 
-    The macros come from `environment`, by default the current Flask app's (or, outside any app,
-    an environment with the GOV.UK macros alone).
+    The macros come from `environment` (the app's, which keeps their HTML), by default an
+    environment with the GOV.UK macros alone.
     """
     text = _normalise(text)
     problems = find_problems(text, file, first_line)
@@ -47,7 +46,7 @@ def render_content(text: str, file: str, first_line: int, environment: Environme
         raise ContentError(problems)
     md, extension = _markdown()
     if environment is None:
-        environment = current_app.jinja_env if has_app_context() else govuk_environment()
+        environment = govuk_environment()
     extension.macros = environment.globals
     try:
         return Markup(md.convert(text))

@@ -1,4 +1,4 @@
-"""Edits show on the next request: the dev server forgets templates and parsed files on every save.
+"""Edits show on the next request: on every save the dev server forgets templates, and reads the prototype's model again.
 
 Flask turns Jinja's auto-reload off outside debug mode, and with it on Jinja checks the
 modification time of every template a page uses (~50 with the GOV.UK macros) on every
@@ -15,6 +15,7 @@ from flask import Flask
 from jinja2 import BaseLoader, Environment
 
 from journeys.rendering.macro_cache import GOVUK_TEMPLATES
+from journeys.web.state import state
 
 
 def _always() -> bool:
@@ -47,14 +48,20 @@ class FreshLoader(BaseLoader):
 
 
 def keep_fresh(app: Flask) -> Callable[[], None]:
-    """Make `app` show every edit; returns the function to call once files have changed."""
+    """Make `app` show every edit; returns the function to call once files have changed.
+
+    The prototype's model is read again after each save, and only the files that changed are
+    parsed again (the file cache checks each one's stamp): the watcher, not a walk of the folders
+    on every request, says when.
+    """
     loader = FreshLoader(app.jinja_env.loader)
     app.jinja_env.loader = loader
     app.jinja_env.auto_reload = True
-    files = app.extensions["journeys.files"]
+    source = state(app).source
+    source.watch()
 
     def forget() -> None:
         loader.saved()
-        files.clear()
+        source.saved()
 
     return forget

@@ -28,6 +28,7 @@ from journeys.devserver.wsgi_threads import ThreadedWSGI
 from journeys.problems import ContentError
 from journeys.rendering.environment import DEFAULT_LAYOUTS
 from journeys.web.app import create_app
+from journeys.web.state import state
 
 # Threads rendering pages. Enough for a room of researchers; Python runs one at a time anyway.
 PAGE_THREADS = 16
@@ -60,7 +61,7 @@ def serve(project_dir: str, host: str, port: int, open_browser: bool = False) ->
 
 
 async def _serve(app, sockets, url: str, open_browser: bool) -> None:
-    project = app.extensions["journeys.project"]
+    project = state(app).project
     forget_old_files = keep_fresh(app)
     live_reload.load_client_in_pages(app)
     browsers = live_reload.Browsers(IOLoop.current(), project.static)

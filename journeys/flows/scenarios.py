@@ -7,15 +7,11 @@ the path the journey should take from there (which `make check` walks in a brows
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from journeys.file_cache import FileCache
 from journeys.flows.conditions import as_text
-from journeys.flows.flow_files import all_flows
 from journeys.flows.model import Flow
-from journeys.problems import ContentError, Problem, did_you_mean
-from journeys.project import Project
-from journeys.yaml_files import YamlDocument, read_yaml
+from journeys.problems import Problem, did_you_mean
+from journeys.yaml_files import YamlDocument
 
 SCENARIO_KEYS = ("title", "description", "flow", "start", "answers", "path")
 
@@ -30,11 +26,6 @@ class Scenario:
     answers: dict
     description: str = ""
     path: list[str] = field(default_factory=list)
-
-
-def scenario_files(project: Project) -> list[Path]:
-    folder = project.data / "scenarios"
-    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml")) if folder.is_dir() else []
 
 
 def read_scenario(document: YamlDocument, name: str, flows: dict[str, Flow]) -> tuple[Scenario | None, list[Problem]]:
@@ -99,21 +90,3 @@ def _as_answer(value):
     if isinstance(value, dict):
         return {str(key): _as_answer(item) for key, item in value.items()}
     return "" if value is None else as_text(value)
-
-
-def all_scenarios(project: Project, cache: FileCache) -> tuple[list[Scenario], list[Problem]]:
-    """Every scenario, and every problem in them (including problems in the flows they use)."""
-    flows, problems = all_flows(project, cache)
-    by_slug = {flow.slug: flow for flow in flows}
-    scenarios = []
-    for path in scenario_files(project):
-        try:
-            document = read_yaml(path, project.name_of(path))
-        except ContentError as error:
-            problems += error.problems
-            continue
-        scenario, found = read_scenario(document, path.stem, by_slug)
-        problems += found
-        if scenario is not None and not found:
-            scenarios.append(scenario)
-    return scenarios, problems

@@ -58,7 +58,7 @@ def check_markdown_page(path: Path, name: str) -> list[Problem]:
 def read_markdown_page(path: Path, name: str, environment: Environment | None = None) -> MarkdownPage:
     """Read a .md page: front matter for title and layout, then content; raises ContentError with every problem.
 
-    The GOV.UK macros come from `environment`, by default the current Flask app's (see render_content).
+    The GOV.UK macros come from `environment` (see render_content).
     """
     (meta, title, body, body_line), problems = _read(path, name)
     if problems:

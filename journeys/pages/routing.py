@@ -1,4 +1,4 @@
-"""Which page file a URL shows, and which URLs a prototype has. One scheme, live and frozen.
+"""Which page file a URL shows. One scheme, live and frozen.
 
 pages/index.html is /, pages/about.md is /about, pages/guides/index.html is /guides.
 Files and folders starting with '_' or '.' are partials and never pages.
@@ -6,11 +6,11 @@ Files and folders starting with '_' or '.' are partials and never pages.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
-from journeys.project import safe_file
+from journeys.project import walk
 
 PAGE_TYPES = (".html", ".md")
 PRIVATE = (".", "_")
@@ -39,32 +39,30 @@ def url_for_file(name: str) -> str:
     return "/" + stem
 
 
-def find_page(pages: Path, url_path: str) -> PageFile | None:
-    """The page file that serves `url_path`, or None."""
-    path = url_path.strip("/")
-    if path == "":
-        candidates = [f"index{suffix}" for suffix in PAGE_TYPES]
-    elif path == "index" or path.endswith("/index") or path.endswith(PAGE_TYPES):
-        return None  # each page has one URL: /guides, never /guides/index or /guides.html
-    else:
-        candidates = [f"{path}{suffix}" for suffix in PAGE_TYPES]
-        candidates += [f"{path}/index{suffix}" for suffix in PAGE_TYPES]
-    for name in candidates:
-        found = safe_file(pages, name, hidden=PRIVATE)
-        if found is not None:
-            return PageFile(url_for_file(name), found, name)
-    return None
+def page_url(path: str) -> str:
+    """The URL a request path asks for: '/guides/' and 'guides' are '/guides'."""
+    return "/" + path.strip("/")
+
+
+def page_files(pages: Path, names: Iterable[str]) -> dict[str, PageFile]:
+    """The page file shown at each URL, from the names of the files under pages/.
+
+    Where two files would have one URL, `about.html` wins over `about.md`, and both over
+    `about/index.html`. Each page has one URL: never /guides/index or /guides.html.
+    """
+    chosen: dict[str, tuple[int, str]] = {}
+    for name in names:
+        if not name.endswith(PAGE_TYPES) or any(part.startswith(PRIVATE) for part in name.split("/")):
+            continue
+        url = url_for_file(name)
+        if url != "/" and (url.rsplit("/", 1)[-1] == "index" or url.endswith(PAGE_TYPES)):
+            continue
+        rank = (name.endswith("/index.html") or name.endswith("/index.md")) * 2 + name.endswith(".md")
+        if url not in chosen or rank < chosen[url][0]:
+            chosen[url] = (rank, name)
+    return {url: PageFile(url, pages / name, name) for url, (_, name) in sorted(chosen.items())}
 
 
 def all_pages(pages: Path) -> list[PageFile]:
     """Every page file under pages/, in URL order."""
-    found = []
-    for folder, subfolders, files in os.walk(pages):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith(PRIVATE))
-        for file in sorted(files):
-            name = (Path(folder) / file).relative_to(pages).as_posix()
-            if file.endswith(PAGE_TYPES) and not file.startswith(PRIVATE):
-                page = find_page(pages, url_for_file(name))
-                if page is not None and page.name == name:
-                    found.append(page)
-    return sorted(found, key=lambda page: page.url)
+    return list(page_files(pages, walk(pages, PRIVATE)).values())

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import datetime
 
-from flask import current_app
 from markupsafe import Markup, escape
 
-from journeys.flows.flow_files import all_flows
 from journeys.flows.model import Flow, FlowPage, Question
 from journeys.flows.navigation import path_taken
 from journeys.flows.question_types import ADDRESS_PARTS
 from journeys.flows.validation import MONTHS, lower_first
-from journeys.web import answers
 
 NOT_ANSWERED = "Not provided"
 
@@ -61,21 +58,3 @@ def summary_rows(flow: Flow, check_page: FlowPage, answers: dict) -> list[dict]:
                 }]},
             })
     return rows
-
-
-def answer_helper(name: str) -> Markup:
-    """`{{ answer("email") }}` in a Jinja page: the answer as check answers shows it.
-
-    Marked with its name so the frozen site's script fills it in from the browser's answers.
-    """
-    project, cache = current_app.extensions["journeys.project"], current_app.extensions["journeys.files"]
-    flows, _ = all_flows(project, cache)
-    for flow in flows:
-        for question in flow.questions():
-            if question.name == name:
-                shown = "" if current_app.config.get("FROZEN") else display(question, answers.current().get(name))
-                return Markup('<span data-journeys-answer="{}" data-journeys-flow="{}">{}</span>').format(
-                    name, flow.slug, shown)
-    value = answers.current().get(name, "")
-    shown = "" if current_app.config.get("FROZEN") else ", ".join(map(str, value)) if isinstance(value, list) else value
-    return Markup('<span data-journeys-answer="{}">{}</span>').format(name, shown)

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Callable
 
 from journeys.build.freeze_site import build
-from journeys.file_cache import FileCache
-from journeys.flows.scenarios import all_scenarios
 from journeys.project import Project
+from journeys.prototype import read_prototype
 from journeys.site_checks.accessibility import axe_source, check_accessibility
 from journeys.site_checks.browser import launch
 from journeys.site_checks.findings import Finding, report
@@ -35,7 +34,7 @@ def check_in_browser(project_dir, say: Callable[[str], None] = print) -> list[Fi
     """Every problem a person or a validator would meet on the frozen prototype."""
     started = time.perf_counter()
     project = Project.at(project_dir)
-    scenarios = [s for s in all_scenarios(project, FileCache())[0] if s.path]
+    scenarios = [s for s in read_prototype(project).scenarios.values() if s.path]
     with tempfile.TemporaryDirectory(prefix="journeys-check-") as temporary:
         Path(temporary).chmod(0o755)  # NGINX's workers must be able to read it
         site = Path(temporary) / "site"

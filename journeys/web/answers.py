@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import secrets
 
-from flask import current_app, g, session
+from flask import g, session
 from jinja2 import Undefined
 from werkzeug.datastructures import MultiDict
+
+from journeys.web.state import state
 
 # The Prototype Kit's convention: a hidden input with this value marks a checkbox group,
 # so that unticking every box clears the answer instead of leaving the old one.
@@ -38,7 +40,7 @@ def current() -> dict:
     """This person's answers so far (read once per request)."""
     if "answers" not in g:
         session_id = session.get("id")
-        g.answers = current_app.extensions["journeys.answers"].load(session_id) if session_id else {}
+        g.answers = state().answers.load(session_id) if session_id else {}
     return g.answers
 
 
@@ -53,7 +55,7 @@ def replace(answers: dict) -> None:
     """Store `answers` in place of everything this person has answered."""
     if "id" not in session:
         session["id"] = secrets.token_urlsafe(24)
-    current_app.extensions["journeys.answers"].save(session["id"], answers)
+    state().answers.save(session["id"], answers)
     g.answers = dict(answers)
 
 
@@ -61,7 +63,7 @@ def forget() -> None:
     """Clear every answer this person has given."""
     session_id = session.get("id")
     if session_id:
-        current_app.extensions["journeys.answers"].clear(session_id)
+        state().answers.clear(session_id)
     g.answers = {}
 
 

@@ -2,49 +2,15 @@
 
 from __future__ import annotations
 
-import traceback
-from pathlib import Path
-
 from flask import Flask, current_app, render_template
-from jinja2 import TemplateNotFound, TemplateSyntaxError
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
-from journeys.problems import ContentError, Problem
+from journeys.problems import Problem, plural, problems_from
 from journeys.project import Project
+from journeys.web.state import state
 
 EXCERPT_LINES = 3
-
-
-def problems_from(error: Exception, project: Project) -> list[Problem]:
-    """The problems behind an exception, pointing at the designer's file where there is one."""
-    if isinstance(error, ContentError):
-        return error.problems
-    if isinstance(error, TemplateSyntaxError):
-        name = project.name_of(Path(error.filename)) if error.filename else (error.name or "a template")
-        return [Problem(name, error.lineno, f"Jinja syntax error: {error.message}",
-                        "Check the {% %} and {{ }} tags on this line are opened and closed.")]
-    frame = _last_project_frame(error, project)
-    if isinstance(error, TemplateNotFound):
-        message = f"there is no template or layout called '{error.name}'"
-        fix = "Check the name in the extends, include or import tag; layouts live in layouts/."
-    else:
-        message = f"{type(error).__name__}: {error}"
-        fix = "Check the names used on this line: every variable and macro must exist."
-    if frame is None:
-        return [Problem("(Journeys)", None, message, "This looks like a bug in Journeys: please report it.")]
-    return [Problem(project.name_of(Path(frame.filename)), frame.lineno, message, fix)]
-
-
-def _last_project_frame(error: Exception, project: Project):
-    # Jinja rewrites tracebacks so template frames carry the template's file and line.
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if _in_project(f.filename, project)]
-    return frames[-1] if frames else None
-
-
-def _in_project(filename: str, project: Project) -> bool:
-    path = Path(filename)
-    return path.is_absolute() and any(path.is_relative_to(d) for d in (project.pages, project.layouts, project.data))
 
 
 def excerpt(project: Project, problem: Problem) -> list[tuple[int, str, bool]]:
@@ -73,10 +39,7 @@ def error_page(problems: list[Problem], project: Project) -> str:
             + (f"<table>{rows}</table>" if rows else "")
             + "</section>"
         )
-    count = len(problems)
-    return ERROR_PAGE.format(
-        title=f"{count} problem{'s' if count != 1 else ''} in this prototype", body="".join(parts)
-    )
+    return ERROR_PAGE.format(title=f"{plural(len(problems), 'problem')} in this prototype", body="".join(parts))
 
 
 ERROR_PAGE = """<!DOCTYPE html>
@@ -103,7 +66,7 @@ def register_error_pages(app: Flask) -> None:
         try:
             return render_template("404.html"), 404
         except Exception as broken:  # the settings or a layout it needs are broken: show that
-            if current_app.config.get("FROZEN"):
+            if state().frozen:
                 raise  # a build reports the problem itself, with every other one
             return content_error(broken)
 
@@ -111,7 +74,7 @@ def register_error_pages(app: Flask) -> None:
     def content_error(error):
         if isinstance(error, HTTPException):
             return error
-        project = current_app.extensions["journeys.project"]
+        project = state().project
         problems = problems_from(error, project)
         current_app.logger.error("\n".join(str(p) for p in problems))
         return error_page(problems, project), 500

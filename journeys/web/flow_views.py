@@ -14,6 +14,7 @@ from journeys.flows.validation import FieldError, Submission, read_page
 from journeys.rendering.answer_display import summary_rows
 from journeys.rendering.questions import AS_HEADING, HIDDEN, PLAIN, render_question
 from journeys.web import answers
+from journeys.web.state import state
 
 REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 REFERENCE = "_reference"
@@ -36,7 +37,7 @@ def page_context(flow: Flow, page: FlowPage, given: dict, submission: Submission
     macros = current_app.jinja_env.globals
     mode = heading_mode(page)
     next_id = next_page_id(page, given)
-    frozen = current_app.config.get("FROZEN", False)
+    frozen = state().frozen
     context = {
         "title": page.title,
         "caption": page.caption,
@@ -79,7 +80,7 @@ def _errors_for(name: str, errors: list[FieldError]) -> list[FieldError]:
 
 def show(flow: Flow, page: FlowPage):
     given = answers.current()
-    if page.layout == "confirmation" and not given.get(REFERENCE) and not current_app.config.get("FROZEN"):
+    if page.layout == "confirmation" and not given.get(REFERENCE) and not state().frozen:
         given = answers.remember({REFERENCE: new_reference()})
     return render_template(f"{page.layout}.html", **page_context(flow, page, given, change=_change()))
 

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import current_app, render_template
 from jinja2 import TemplateNotFound
 
-from journeys.pages.markdown_pages import MarkdownPage, read_markdown_page
+from journeys.pages.markdown_pages import read_markdown_page
 from journeys.pages.routing import PageFile
 from journeys.problems import ContentError, Problem
+from journeys.web.state import state
 
 
 def render_page_file(page: PageFile) -> str:
     if not page.is_markdown:
         return render_template(page.name)
-    project = current_app.extensions["journeys.project"]
-    name = project.name_of(page.path)
-    # One reading function for every page: the cache keys on it, so a new lambda would never hit.
-    markdown_page = current_app.extensions["journeys.files"].get(page.path, "markdown page", _read_markdown_page)
+    app = state()
+    name = app.project.name_of(page.path)
+    # Kept until the file changes: a Markdown page's HTML depends on its text alone.
+    markdown_page = app.files.get(page.path, "markdown page",
+                                  lambda path: read_markdown_page(path, name, current_app.jinja_env))
     layout = f"{markdown_page.layout}.html"
     try:
         current_app.jinja_env.get_template(layout)
@@ -26,8 +26,3 @@ def render_page_file(page: PageFile) -> str:
         raise ContentError([Problem(name, 2, f"there is no layout called '{markdown_page.layout}'",
                                     "Use 'content', or add the layout to layouts/.")]) from None
     return render_template(layout, title=markdown_page.title, content=markdown_page.html)
-
-
-def _read_markdown_page(path: Path) -> MarkdownPage:
-    name = current_app.extensions["journeys.project"].name_of(path)
-    return read_markdown_page(path, name, current_app.jinja_env)

@@ -6,25 +6,19 @@ from flask import Blueprint, abort, current_app, jsonify, redirect, render_templ
 
 from journeys.assets import find_asset
 from journeys.flows.as_json import flow_json
-from journeys.flows.flow_files import find_flow_page
-from journeys.flows.scenarios import all_scenarios
-from journeys.pages.routing import find_page
-from journeys.problems import ContentError
-from journeys.project import safe_file
+from journeys.flows.model import Flow, FlowPage
+from journeys.pages.routing import PageFile
 from journeys.web import answers, flow_views
 from journeys.web.page_views import render_page_file
+from journeys.web.state import find, prototype, state
 
 bp = Blueprint("journeys", __name__)
-
-
-def project():
-    return current_app.extensions["journeys.project"]
 
 
 @bp.get("/assets/flows/<path:slug>.json")
 def flow_definition(slug: str):
     """A flow's pages, rules and messages, for the frozen site's script."""
-    found = find_flow_page(project(), slug, current_app.extensions["journeys.files"])
+    found = find(lambda model: model.flow_page(slug))
     if found is None or found[1] is not None:
         abort(404)
     return jsonify(flow_json(found[0]))
@@ -32,7 +26,7 @@ def flow_definition(slug: str):
 
 @bp.get("/assets/<path:path>")
 def asset(path: str):
-    found = find_asset(current_app.extensions["journeys.govuk"], path)
+    found = find_asset(state().govuk, path)
     if found is None:
         abort(404)
     return send_file(found, max_age=current_app.config["ASSET_MAX_AGE"])
@@ -40,7 +34,7 @@ def asset(path: str):
 
 @bp.get("/static/<path:path>")
 def static_file(path: str):
-    found = safe_file(project().static, path)
+    found = find(lambda model: model.static_file(path))
     if found is None:
         abort(404)
     return send_file(found)
@@ -56,21 +50,17 @@ def clear_answers():
 
 @bp.get("/scenarios", strict_slashes=False)
 def scenario_list():
-    scenarios, _problems = all_scenarios(project(), current_app.extensions["journeys.files"])
-    return render_template("scenarios.html", scenarios=scenarios)
+    return render_template("scenarios.html", scenarios=list(prototype().scenarios.values()))
 
 
 @bp.get("/scenarios/<name>", strict_slashes=False)
 def scenario(name: str):
     """Load a scenario's answers in place of this browser's, and open its start page."""
-    scenarios, problems = all_scenarios(project(), current_app.extensions["journeys.files"])
-    found = next((s for s in scenarios if s.name == name), None)
+    found = find(lambda model: model.scenario(name))
     if found is None:
-        if any(p.file.endswith(f"/{name}.yaml") for p in problems):
-            raise ContentError([p for p in problems if p.file.endswith(f"/{name}.yaml")])
         abort(404)
     start = f"/{found.flow}/{found.start}"
-    if current_app.config.get("FROZEN"):
+    if state().frozen:
         return render_template("scenario.html", scenario=found, startUrl=start)
     answers.replace(found.answers)
     return redirect(start)
@@ -79,9 +69,11 @@ def scenario(name: str):
 @bp.route("/", defaults={"path": ""}, methods=["GET", "POST"])
 @bp.route("/<path:path>", methods=["GET", "POST"])
 def page(path: str):
-    found = find_page(project().pages, path)
+    found = find(lambda model: model.page(path) or model.flow_page(path))
     if found is None:
-        return flow_page(path)
+        abort(404)
+    if not isinstance(found, PageFile):
+        return flow_page(*found)
     if request.method == "POST":
         # The Prototype Kit's way: a form's action names the next page, which stores the answers.
         answers.remember(answers.fields_from_form(request.form, request.files))
@@ -90,15 +82,9 @@ def page(path: str):
     return render_page_file(found)
 
 
-
-
-def flow_page(path: str):
-    found = find_flow_page(project(), path, current_app.extensions["journeys.files"])
-    if found is None:
-        abort(404)
-    flow, page = found
+def flow_page(flow: Flow, page: FlowPage | None):
     if page is None:
-        if current_app.config.get("FROZEN"):
+        if state().frozen:
             return render_template("redirect.html", target=flow.url(flow.first.id))
         return redirect(flow.url(flow.first.id))
     if request.method == "POST":

@@ -1,0 +1,203 @@
+"""A prototype read once into one model: its pages, flows, lists, scenarios and settings, each with its problems.
+
+Checks, routes, the build and the tools all read this model; none walks the folders again.
+Each file's reading is kept in a FileCache until the file changes, so the model read again
+after a save re-reads only the files that were saved.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from journeys.file_cache import FileCache
+from journeys.flows.data_lists import DataList, read_data_list
+from journeys.flows.flow_files import FLOW_TYPES, read_flow_file, slug_of
+from journeys.flows.model import Flow, FlowPage, Question
+from journeys.flows.scenarios import Scenario, read_scenario
+from journeys.pages.routing import PRIVATE, PageFile, page_files, page_url
+from journeys.problems import ContentError, Problem, sort_problems
+from journeys.project import Project, Stamp, walk
+from journeys.settings import SETTINGS_FILE, read_settings
+from journeys.yaml_files import read_yaml
+
+YAML_TYPES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Every file in the prototype's four folders, with its stamp: one walk of each."""
+
+    pages: dict[str, Stamp]
+    data: dict[str, Stamp]
+    layouts: dict[str, Stamp]
+    static: dict[str, Stamp]
+
+    @classmethod
+    def of(cls, project: Project) -> "Listing":
+        return cls(walk(project.pages), walk(project.data), walk(project.layouts), walk(project.static))
+
+
+@dataclass
+class Prototype:
+    """Everything in a prototype's folders, read and checked."""
+
+    project: Project
+    settings: dict
+    pages: dict[str, PageFile]  # by URL
+    flows: dict[str, Flow]  # by slug: the flows that read cleanly
+    flow_files: dict[str, str]  # by slug: every flow file, as messages name it
+    lists: dict[str, DataList]
+    scenarios: dict[str, Scenario]  # by name: the scenarios that read cleanly
+    scenario_files: dict[str, str]  # by name: every scenario file
+    layouts: list[str]  # the prototype's own layouts, by name
+    listing: Listing  # every file in the four folders, partials included
+    problems: list[Problem] = field(default_factory=list)
+    _questions: dict[str, tuple[Flow, Question]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        # By answer name, for `answer()` in pages: found in one step, however many flows there are.
+        for flow in self.flows.values():
+            for question in flow.questions():
+                self._questions.setdefault(question.name, (flow, question))
+
+    def problems_in(self, file: str) -> list[Problem]:
+        return [problem for problem in self.problems if problem.file == file]
+
+    def page(self, path: str) -> PageFile | None:
+        """The page file a request path shows."""
+        return self.pages.get(page_url(path))
+
+    def flow_page(self, path: str) -> tuple[Flow, FlowPage | None] | None:
+        """(flow, page) for a path like fishing-licence/start; (flow, None) for the flow's own address.
+
+        A flow with problems raises ContentError with them, so the browser shows what to fix.
+        """
+        path = path.strip("/")
+        if path in self.flow_files:
+            return self._flow(path), None
+        slug, _, page_id = path.rpartition("/")
+        if slug not in self.flow_files:
+            return None
+        flow = self._flow(slug)
+        return (flow, flow.pages[page_id]) if page_id in flow.pages else None
+
+    def _flow(self, slug: str) -> Flow:
+        if slug not in self.flows:
+            raise ContentError(self.problems_in(self.flow_files[slug]))
+        return self.flows[slug]
+
+    def scenario(self, name: str) -> Scenario | None:
+        """The scenario called `name`; one with problems raises ContentError with them."""
+        if name in self.scenario_files and name not in self.scenarios:
+            raise ContentError(self.problems_in(self.scenario_files[name]))
+        return self.scenarios.get(name)
+
+    def question(self, name: str) -> tuple[Flow, Question] | None:
+        """The flow and question that ask the answer `name` (the first flow, if several do)."""
+        return self._questions.get(name)
+
+    def static_file(self, path: str) -> Path | None:
+        """The file under static/ a request path asks for: only a listed file, so never one outside it."""
+        return self.project.static / path if path in self.listing.static else None
+
+
+def read_prototype(project: Project, files: FileCache | None = None, listing: Listing | None = None) -> Prototype:
+    """Read every page, flow, list, scenario and setting of `project`, collecting every problem."""
+    files = FileCache() if files is None else files
+    listing = listing or Listing.of(project)
+    problems: list[Problem] = []
+
+    settings: dict = {}
+    if SETTINGS_FILE in listing.data:
+        path = project.data / SETTINGS_FILE
+        try:
+            settings = files.get(path, "settings", lambda p: read_settings(p, project.name_of(p)))
+        except ContentError as error:
+            problems += error.problems
+
+    lists: dict[str, DataList] = {}
+    for name in listing.data:
+        if "/" not in name and name.endswith(YAML_TYPES) and name != SETTINGS_FILE:
+            path = project.data / name
+            lists[path.stem] = files.get(path, "data list", lambda p: read_data_list(p, project.name_of(p)))
+            problems += lists[path.stem].problems
+
+    layouts = sorted(name[: -len(".html")] for name in listing.layouts if name.endswith(".html") and "/" not in name)
+    list_paths = tuple(project.data / name for name in listing.data if name.endswith(YAML_TYPES))
+    flows, flow_files = {}, {}
+    for name in listing.pages:
+        if not name.endswith(FLOW_TYPES) or any(part.startswith(PRIVATE) for part in name.split("/")):
+            continue
+        slug, path, file = slug_of(name), project.pages / name, f"pages/{name}"
+        flow_files.setdefault(slug, file)
+        try:
+            # A folder changes when a list or layout is added or removed; a list when it is edited.
+            flows[slug] = files.get(path, "flow", lambda p: read_flow_file(p, file, slug, lists, layouts),
+                                    depends=(project.data, project.layouts, *list_paths))
+        except ContentError as error:
+            problems += error.problems
+
+    scenarios, scenario_files = {}, {}
+    for name in listing.data:
+        if name.startswith("scenarios/") and name.count("/") == 1 and name.endswith(YAML_TYPES):
+            path = project.data / name
+            scenario_files[path.stem] = project.name_of(path)
+            try:
+                document = files.get(path, "scenario", lambda p: read_yaml(p, project.name_of(p)))
+            except ContentError as error:
+                problems += error.problems
+                continue
+            scenario, found = read_scenario(document, path.stem, flows)
+            problems += found
+            if scenario is not None and not found:
+                scenarios[scenario.name] = scenario
+
+    return Prototype(
+        project=project, settings=settings, pages=page_files(project.pages, listing.pages), flows=flows,
+        flow_files=flow_files, lists=lists, scenarios=scenarios, scenario_files=scenario_files,
+        layouts=layouts, listing=listing, problems=sort_problems(problems),
+    )
+
+
+class PrototypeSource:
+    """The prototype's model, read again when its files have changed.
+
+    How it knows depends on who runs it: a dev server's watcher says so (`saved()`); a build
+    or a hosted prototype reads once (`fixed`); anything else walks the folders on each use
+    and compares every file's stamp.
+    """
+
+    def __init__(self, project: Project, files: FileCache, fixed: bool = False):
+        self.project = project
+        self.files = files
+        self.fixed = fixed
+        self.watched = False
+        self._lock = threading.Lock()
+        self._model: Prototype | None = None
+        self._listing: Listing | None = None
+        self._saves = 0
+        self._read_at = -1
+
+    def watch(self) -> None:
+        """From now on a watcher calls `saved()` after every change: no walk of the folders on each use."""
+        self.watched = True
+
+    def saved(self) -> None:
+        """Files have changed: the next use reads the model again (only the changed files are parsed)."""
+        self._saves += 1
+
+    def current(self, look: bool = False) -> Prototype:
+        """The model; `look` walks the folders even when watched (a file made a moment ago, not yet reported)."""
+        with self._lock:
+            if self._model is not None and (self.fixed or (self.watched and not look and self._read_at == self._saves)):
+                return self._model
+            # Counted before reading: a save while the files are read makes this model stale.
+            saves = self._saves
+            listing = Listing.of(self.project)
+            if self._model is None or listing != self._listing or (self.watched and self._read_at != saves):
+                self._model = read_prototype(self.project, self.files, listing)
+                self._listing = listing
+            self._read_at = saves
+            return self._model
