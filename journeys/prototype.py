@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from journeys.content.markdown import check_content
 from journeys.file_cache import FileCache
 from journeys.flows.data_lists import DataList, read_data_list
 from journeys.flows.flow_files import FLOW_TYPES, read_flow_file, slug_of
@@ -134,7 +135,7 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
         flow_files.setdefault(slug, file)
         try:
             # A folder changes when a list or layout is added or removed; a list when it is edited.
-            flows[slug] = files.get(path, "flow", lambda p: read_flow_file(p, file, slug, lists, layouts),
+            flows[slug] = files.get(path, "flow", lambda p: _read_flow(p, file, slug, lists, layouts),
                                     depends=(project.data, project.layouts, *list_paths))
         except ContentError as error:
             problems += error.problems
@@ -159,6 +160,17 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
         flow_files=flow_files, lists=lists, scenarios=scenarios, scenario_files=scenario_files,
         layouts=layouts, listing=listing, problems=sort_problems(problems),
     )
+
+
+def _read_flow(path: Path, file: str, slug: str, lists: dict[str, DataList], layouts: list[str]) -> Flow:
+    """A flow file, checked as a flow and in its pages' content: a flow with any problem is not served."""
+    flow, problems = read_flow_file(path, file, slug, lists, layouts)
+    for page in ({} if flow is None else flow.pages).values():
+        if page.content:
+            problems += check_content(page.content, file, page.content_line)
+    if problems:
+        raise ContentError(problems)
+    return flow
 
 
 class PrototypeSource:

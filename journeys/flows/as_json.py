@@ -33,7 +33,7 @@ def page_json(page: FlowPage) -> dict:
 
 def question_json(question: Question) -> dict:
     spec = TYPES[question.type]
-    options = [{"value": o.value, "text": o.text} for o in question.options if not o.divider]
+    options = [{"value": o.value, "text": o.text} for o in question.choices]
     rules = ["required", *question.limits, *([spec.check] if spec.check else [])]
     if question.type == "date":
         rules += ["date_parts", "year"]

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from journeys.content.markdown import check_content
 from journeys.flows.conditions import answer_names
 from journeys.flows.model import Flow
 from journeys.problems import Problem, did_you_mean
-
-# Pages that may end a journey: nothing follows them.
-END_LAYOUTS = ("confirmation", "content")
 
 
 def check_flow(flow: Flow) -> list[Problem]:
@@ -39,15 +35,11 @@ def check_flow(flow: Flow) -> list[Problem]:
                         flow.file, rule.line, f"the condition reads '{name}', but no page asks it",
                         did_you_mean(name, asked) or "Use the 'name' of a question in this flow.",
                     ))
-        if not page.next and page.layout not in END_LAYOUTS:
+        if not page.next and not page.does.ends_journey:
             problems.append(Problem(
                 flow.file, page.line, f"page '{page.id}' has no 'next', so people get stuck here",
                 "Add 'next:' with the page that follows, or make it a confirmation page.",
             ))
-
-    for page in flow.pages.values():
-        if page.content:
-            problems += check_content(page.content, flow.file, page.content_line)
 
     reachable = _reachable(flow)
     for page in flow.pages.values():

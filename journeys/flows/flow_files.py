@@ -8,7 +8,7 @@ from journeys.flows.checks import check_flow
 from journeys.flows.data_lists import DataList
 from journeys.flows.loader import read_flow
 from journeys.flows.model import Flow
-from journeys.problems import ContentError
+from journeys.problems import Problem
 from journeys.yaml_files import read_yaml
 
 FLOW_TYPES = (".yaml", ".yml")
@@ -19,8 +19,12 @@ def slug_of(name: str) -> str:
     return name.rsplit(".", 1)[0]
 
 
-def read_flow_file(path: Path, file: str, slug: str, lists: dict[str, DataList], layouts: list[str]) -> Flow:
-    """The flow in `path`, fully checked against the data lists and layouts; raises ContentError with every problem."""
+def read_flow_file(path: Path, file: str, slug: str, lists: dict[str, DataList],
+                   layouts: list[str]) -> tuple[Flow | None, list[Problem]]:
+    """The flow in `path` and every problem in it, checked against the data lists and layouts.
+
+    A file that is not YAML at all raises ContentError.
+    """
     flow, problems = read_flow(read_yaml(path, file), slug, path, list(lists), layouts)
     if flow is not None:
         problems += check_flow(flow)
@@ -29,9 +33,7 @@ def read_flow_file(path: Path, file: str, slug: str, lists: dict[str, DataList],
                 listed = lists[question.options_list]
                 question.options = listed.options
                 problems += listed.problems
-    if problems:
-        raise ContentError(problems)
-    return flow
+    return flow, problems
 
 
 def flow_urls(flow: Flow) -> list[str]:

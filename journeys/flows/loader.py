@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from journeys.flows.conditions import problems_in
-from journeys.flows.model import LAYOUTS, Flow, FlowPage, Option, Question, Rule
+from journeys.flows.layouts import LAYOUTS, layout_of
+from journeys.flows.model import Flow, FlowPage, Option, Question, Rule
 from journeys.flows.question_types import TYPES, WIDTHS, YES_NO
 from journeys.problems import Problem, did_you_mean
 from journeys.yaml_files import YamlDocument
@@ -100,7 +101,7 @@ class _Reader:
         if not isinstance(questions, list):
             self.problem(path + ("questions",), "'questions' should be a list, each starting with '- name:'")
             questions = []
-        if questions and layout in ("start", "check-answers", "confirmation", "content"):
+        if questions and not layout_of(layout).asks_questions:
             self.problem(path + ("questions",), f"a {layout} page cannot ask questions",
                          "Move the questions to a page with the question layout.")
         for number, question_data in enumerate(questions):

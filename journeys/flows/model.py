@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-LAYOUTS = ("start", "question", "check-answers", "confirmation", "content")
+from journeys.flows.layouts import Layout, layout_of
 
 
 @dataclass
@@ -32,6 +32,11 @@ class Question:
     messages: dict = field(default_factory=dict)  # error messages, by rule
     settings: dict = field(default_factory=dict)  # inline, width, rows, autocomplete, prefix, suffix, spellcheck
 
+    @property
+    def choices(self) -> list[Option]:
+        """The options a person can choose: not the 'or' lines between them."""
+        return [option for option in self.options if not option.divider]
+
 
 @dataclass
 class Rule:
@@ -53,6 +58,11 @@ class FlowPage:
     next: list[Rule] = field(default_factory=list)
     button: str = ""
     layout_line: int = 0
+
+    @property
+    def does(self) -> Layout:
+        """What this page's layout does: asks questions, ends the journey, checks answers..."""
+        return layout_of(self.layout)
 
 
 @dataclass

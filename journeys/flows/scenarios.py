@@ -70,7 +70,7 @@ def read_scenario(document: YamlDocument, name: str, flows: dict[str, Flow]) -> 
                 problem(("answers", answer_name), f"no page of '{flow.slug}' asks '{answer_name}'",
                         did_you_mean(answer_name, questions) or "Use the 'name' of a question in the flow.")
                 continue
-            choices = [o.value for o in question.options if not o.divider]
+            choices = [o.value for o in question.choices]
             for item in value if isinstance(value, list) else [value]:
                 if choices and _as_answer(item) not in choices:
                     problem(("answers", answer_name), f"'{item}' is not one of the options for '{answer_name}'",

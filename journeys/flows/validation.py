@@ -108,7 +108,7 @@ def read_question(question: Question, form, files, previous: dict, into: Submiss
     if kind == "address":
         return _read_address(question, form, into)
     if kind == "checkboxes":
-        known = [o.value for o in question.options if not o.divider]
+        known = [o.value for o in question.choices]
         ticked = [v for v in form.getlist(name) if v in known]
         into.typed[name] = into.answers[name] = ticked
         if question.required and not ticked:
@@ -123,7 +123,7 @@ def read_question(question: Question, form, files, previous: dict, into: Submiss
         return
     value = str(form.get(name, "")).strip()
     into.typed[name] = value
-    if kind in ("radios", "yes-no", "select") and value and value not in _choices(question):
+    if kind in ("radios", "yes-no", "select") and value and value not in [o.value for o in question.choices]:
         value = ""  # not one of the options: treat as unanswered
     if value == "":
         into.answers[name] = ""
@@ -136,8 +136,10 @@ def read_question(question: Question, form, files, previous: dict, into: Submiss
         into.errors.append(FieldError(name, name, message(question, rule)))
 
 
-def _choices(question: Question) -> list[str]:
-    return [o.value for o in question.options if not o.divider]
+def normal_postcode(text: str) -> str | None:
+    """A UK postcode as Royal Mail writes it ('sw1a1aa' -> 'SW1A 1AA'), or None if it is not one."""
+    match = POSTCODE.match(re.sub(r"\s+", "", text.upper()))
+    return f"{match.group(1)} {match.group(2)}" if match else None
 
 
 def _check_text(question: Question, value: str) -> tuple[str, str]:
@@ -150,10 +152,9 @@ def _check_text(question: Question, value: str) -> tuple[str, str]:
     if kind == "url" and not URL.match(value):
         return value, "url"
     if kind == "postcode":
-        match = POSTCODE.match(re.sub(r"\s+", "", value.upper()))
-        if not match:
+        if normal_postcode(value) is None:
             return value, "postcode"
-        value = f"{match.group(1)} {match.group(2)}"
+        value = normal_postcode(value)
     if kind == "national-insurance-number":
         compact = re.sub(r"\s+", "", value.upper())
         if not NINO.match(compact):
@@ -242,9 +243,8 @@ def _read_address(question: Question, form, into: Submission) -> None:
         if required and not parts[part]:
             into.errors.append(FieldError(name, f"{name}-{part}", ADDRESS_MESSAGES[part]))
     if parts["postcode"]:
-        match = POSTCODE.match(re.sub(r"\s+", "", parts["postcode"].upper()))
-        if match:
-            parts["postcode"] = f"{match.group(1)} {match.group(2)}"
+        if normal_postcode(parts["postcode"]) is not None:
+            parts["postcode"] = normal_postcode(parts["postcode"])
         else:
             into.errors.append(FieldError(name, f"{name}-postcode", message(question, "postcode")))
     into.answers[name] = parts

@@ -72,7 +72,7 @@ def _specific(question: Question, value, errors: list[FieldError]) -> dict:
     elif kind == "select":
         params["value"] = value or ""
         params["items"] = [{"value": "", "text": "Select an option"}] + [
-            {"value": o.value, "text": o.text} for o in question.options if not o.divider
+            {"value": o.value, "text": o.text} for o in question.choices
         ]
     elif kind == "date":
         params["namePrefix"] = question.name

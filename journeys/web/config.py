@@ -10,8 +10,6 @@ from pathlib import Path
 def defaults(instance: Path) -> dict:
     """Settings that work on a designer's laptop with nothing set."""
     return {
-        "HOST": "127.0.0.1",
-        "PORT": 5000,
         "ANSWERS_DB": str(instance / "answers.sqlite3"),
         "SESSION_COOKIE_NAME": "journeys_session",
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -21,12 +19,8 @@ def defaults(instance: Path) -> dict:
 
 
 def from_environ(environ=os.environ) -> dict:
-    """Settings given as environment variables: HOST, PORT, SECRET_KEY, JOURNEYS_ANSWERS_DB."""
+    """Settings given as environment variables: SECRET_KEY, JOURNEYS_ANSWERS_DB. (HOST and PORT are the server's: see cli.py.)"""
     found = {}
-    if environ.get("HOST"):
-        found["HOST"] = environ["HOST"]
-    if environ.get("PORT"):
-        found["PORT"] = int(environ["PORT"])
     if environ.get("SECRET_KEY"):
         found["SECRET_KEY"] = environ["SECRET_KEY"]
     if environ.get("JOURNEYS_ANSWERS_DB"):

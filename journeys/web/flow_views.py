@@ -61,9 +61,9 @@ def page_context(flow: Flow, page: FlowPage, given: dict, submission: Submission
         default = default_next_id(page)
         context.update(method="get", action=flow.url(default) if default else "",
                        journeysPage={"flow": flow.slug, "page": page.id})
-    if page.layout == "check-answers":
+    if page.does.checks_answers:
         context["rows"] = summary_rows(flow, page, given)
-    if page.layout == "confirmation":
+    if page.does.shows_reference:
         context["reference"] = given.get(REFERENCE, "")
     return context
 
@@ -80,13 +80,13 @@ def _errors_for(name: str, errors: list[FieldError]) -> list[FieldError]:
 
 def show(flow: Flow, page: FlowPage):
     given = answers.current()
-    if page.layout == "confirmation" and not given.get(REFERENCE) and not state().frozen:
+    if page.does.shows_reference and not given.get(REFERENCE) and not state().frozen:
         given = answers.remember({REFERENCE: new_reference()})
     return render_template(f"{page.layout}.html", **page_context(flow, page, given, change=_change()))
 
 
 def submit(flow: Flow, page: FlowPage):
-    if page.layout == "check-answers":
+    if page.does.checks_answers:
         stored = answers.remember({REFERENCE: new_reference()})
     else:
         submission = read_page(page, request.form, request.files, answers.current())
