@@ -108,3 +108,17 @@ def test_the_rule_catches_a_module_that_breaks_it(tmp_path):
     tree = ast.parse("from journeys.web.state import state\nfrom flask import request\n")
     imported = [target for module, _ in imports(tree) for target in [module] if target.startswith("journeys.")]
     assert [layer_of(target) > layer_of("journeys.flows.model") for target in imported] == [True]
+
+
+def test_each_package_says_in_one_line_what_it_is_and_the_guide_describes_it():
+    guide = (ROOT / "docs" / "architecture.md").read_text()
+    packages = sorted(init.parent for init in PACKAGE.glob("*/__init__.py"))
+    assert len(packages) >= 8
+    for package in packages:
+        docstring = ast.get_docstring(ast.parse((package / "__init__.py").read_text()))
+        assert docstring and "\n" not in docstring.strip(), package.name
+        assert f"**`{package.name}/`**" in guide, package.name
+
+
+def test_the_top_of_the_package_holds_at_most_a_dozen_modules():
+    assert len(list(PACKAGE.glob("*.py"))) <= 12
