@@ -10,12 +10,13 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from journeys.content.markdown import check_content
 from journeys.file_cache import FileCache
 from journeys.flows.data_lists import DataList, read_data_list
 from journeys.flows.flow_files import FLOW_TYPES, read_flow_file, slug_of
-from journeys.flows.model import Flow, FlowPage, Question
+from journeys.flows.model import REMOVE_PATH, Flow, FlowPage, Question
 from journeys.flows.scenarios import Scenario, read_scenario
 from journeys.pages.routing import PRIVATE, PageFile, page_files, page_url
 from journeys.problems import ContentError, Problem, sort_problems
@@ -24,6 +25,13 @@ from journeys.settings import SETTINGS_FILE, read_settings
 from journeys.yaml_files import read_yaml
 
 YAML_TYPES = (".yaml", ".yml")
+
+
+class Removal(NamedTuple):
+    """The page that asks whether to remove an item from a list: /<flow>/<list page>/remove?item=2."""
+
+    flow: Flow
+    page: FlowPage  # the list's add-another page
 
 
 @dataclass(frozen=True)
@@ -56,12 +64,15 @@ class Prototype:
     listing: Listing  # every file in the four folders, partials included
     problems: list[Problem] = field(default_factory=list)
     _questions: dict[str, tuple[Flow, Question]] = field(default_factory=dict, repr=False)
+    _lists: dict[str, tuple[Flow, FlowPage]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         # By answer name, for `answer()` in pages: found in one step, however many flows there are.
         for flow in self.flows.values():
             for question in flow.questions():
                 self._questions.setdefault(question.name, (flow, question))
+            for page in flow.lists():
+                self._lists.setdefault(page.id, (flow, page))
 
     def problems_in(self, file: str) -> list[Problem]:
         return [problem for problem in self.problems if problem.file == file]
@@ -84,6 +95,16 @@ class Prototype:
         flow = self._flow(slug)
         return (flow, flow.pages[page_id]) if page_id in flow.pages else None
 
+    def removal_page(self, path: str) -> Removal | None:
+        """The remove-an-item page a path like fishing-licence/people/remove shows."""
+        rest, _, last = path.strip("/").rpartition("/")
+        slug, _, list_id = rest.rpartition("/")
+        if last != REMOVE_PATH or slug not in self.flow_files:
+            return None
+        flow = self._flow(slug)
+        page = flow.pages.get(list_id)
+        return Removal(flow, page) if page is not None and page.list is not None else None
+
     def _flow(self, slug: str) -> Flow:
         if slug not in self.flows:
             raise ContentError(self.problems_in(self.flow_files[slug]))
@@ -98,6 +119,10 @@ class Prototype:
     def question(self, name: str) -> tuple[Flow, Question] | None:
         """The flow and question that ask the answer `name` (the first flow, if several do)."""
         return self._questions.get(name)
+
+    def item_list(self, name: str) -> tuple[Flow, FlowPage] | None:
+        """The flow and add-another page whose list is stored under `name` (the first flow, if several)."""
+        return self._lists.get(name)
 
     def static_file(self, path: str) -> Path | None:
         """The file under static/ a request path asks for: only a listed file, so never one outside it."""

@@ -31,7 +31,8 @@ def check_prototype(prototype: Prototype) -> list[Problem]:
     for flow in prototype.flows.values():
         for url in flow_urls(flow):
             if url in prototype.pages:
-                problems.append(Problem(flow.file, flow.pages[url.rsplit("/", 1)[1]].line,
+                page_id = url.removeprefix(f"/{flow.slug}/").split("/", 1)[0]  # a list's remove page: the list's
+                problems.append(Problem(flow.file, flow.pages[page_id].line,
                                         f"{project.name_of(prototype.pages[url].path)} has the same address, {url}, as this page",
                                         "Rename the page file or this page's id."))
     return sort_problems(problems)

@@ -48,3 +48,14 @@ def test_the_browser_follows_every_journey_case_as_the_server_does(tmp_path):
     written.write_text(json.dumps({**VECTORS, "flow": flow_json(vector_flow())}))
     passed = passed_in_node("tests/js/journey.test.mjs", {"JOURNEYS_JOURNEY_CASES": str(written)})
     assert {case["name"] for case in VECTORS["cases"]} <= passed
+
+
+def test_the_browser_follows_every_list_and_reveal_case_as_the_server_does(tmp_path):
+    from test_lists import VECTORS, vector_flow
+
+    written = tmp_path / "list-cases.json"
+    written.write_text(json.dumps({**VECTORS, "flow": flow_json(vector_flow())}))
+    passed = passed_in_node("tests/js/lists.test.mjs", {"JOURNEYS_LIST_CASES": str(written)})
+    cases = VECTORS["journeys"] + VECTORS["add_another"] + VECTORS["remove"] + VECTORS["store"]
+    assert {case["name"] for case in cases} <= passed
+    assert len({case["name"] for case in cases}) == len(cases)  # names are unique, so none hides another

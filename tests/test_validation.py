@@ -28,6 +28,9 @@ def test_validation(case):
     submission = Submission()
     read_question(question, form, files, {}, submission, TODAY)
     assert submission.answers[question.name] == case["answer"]
+    # The questions revealed under the options chosen, and those whose answers are dropped.
+    assert {name: value for name, value in submission.answers.items() if name != question.name} == case.get("reveals", {})
+    assert submission.dropped == case.get("dropped", [])
     assert [error.message for error in submission.errors] == case["errors"]
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime
 
+from journeys.flows.lists import list_messages
 from journeys.flows.model import Flow, FlowPage, Question
 from journeys.flows.question_types import ADDRESS_PARTS, TYPES
-from journeys.flows.validation import ADDRESS_MESSAGES, message
+from journeys.flows.messages import message
+from journeys.flows.validation import ADDRESS_MESSAGES
 
 
 def flow_json(flow: Flow) -> dict:
@@ -22,18 +24,25 @@ def flow_json(flow: Flow) -> dict:
 
 
 def page_json(page: FlowPage) -> dict:
-    return {
+    found = {
         "layout": page.layout,
         "title": page.title,
         "next": [{"goto": rule.goto, **({"when": _plain(rule.when)} if rule.when is not None else {})}
                  for rule in page.next],
         "questions": [question_json(question) for question in page.questions],
     }
+    if page.list is not None:
+        found["list"] = {
+            "item": page.list.item, "items": page.list.items, "pages": page.list.pages,
+            "min": page.list.min, "max": page.list.max, "messages": list_messages(page.list),
+        }
+    return found
 
 
 def question_json(question: Question) -> dict:
     spec = TYPES[question.type]
-    options = [{"value": o.value, "text": o.text} for o in question.choices]
+    options = [{"value": o.value, "text": o.text, **({"reveal": [question_json(q) for q in o.reveal]} if o.reveal else {})}
+               for o in question.choices]
     rules = ["required", *question.limits, *([spec.check] if spec.check else [])]
     if question.type == "date":
         rules += ["date_parts", "year"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journeys.flows.conditions import answer_names
+from journeys.flows.list_checks import check_lists
 from journeys.flows.model import Flow
 from journeys.problems import Problem, did_you_mean
 
@@ -11,16 +12,26 @@ def check_flow(flow: Flow) -> list[Problem]:
     """Every problem in how the flow's pages connect."""
     problems: list[Problem] = []
     asked: dict[str, int] = {}
-    for page in flow.pages.values():
-        for question in page.questions:
-            if question.name in asked:
-                problems.append(Problem(
-                    flow.file, question.line,
-                    f"the answer name '{question.name}' is already used on line {asked[question.name]}",
-                    "Give each question its own name.",
-                ))
-            else:
-                asked[question.name] = question.line
+    for question in flow.questions():
+        if question.name in asked:
+            problems.append(Problem(
+                flow.file, question.line,
+                f"the answer name '{question.name}' is already used on line {asked[question.name]}",
+                "Give each question its own name.",
+            ))
+        else:
+            asked[question.name] = question.line
+    for page in flow.lists():
+        # A list's answers are stored under its page's id.
+        if page.id in asked:
+            problems.append(Problem(
+                flow.file, page.line,
+                f"the list '{page.id}' keeps its answers under its id, which the question on line {asked[page.id]} also uses",
+                "Rename the page or the question.",
+            ))
+        else:
+            asked[page.id] = page.line
+    item_pages = {page_id for page in flow.lists() for page_id in page.list.pages}
 
     for page in flow.pages.values():
         for rule in page.next:
@@ -35,7 +46,7 @@ def check_flow(flow: Flow) -> list[Problem]:
                         flow.file, rule.line, f"the condition reads '{name}', but no page asks it",
                         did_you_mean(name, asked) or "Use the 'name' of a question in this flow.",
                     ))
-        if not page.next and not page.does.ends_journey:
+        if not page.next and not page.does.ends_journey and page.id not in item_pages:
             problems.append(Problem(
                 flow.file, page.line, f"page '{page.id}' has no 'next', so people get stuck here",
                 "Add 'next:' with the page that follows, or make it a confirmation page.",
@@ -48,7 +59,7 @@ def check_flow(flow: Flow) -> list[Problem]:
                 flow.file, page.line, f"no page leads to '{page.id}', so nobody can reach it",
                 "Add it as a 'next' or 'goto' of another page, or remove it.",
             ))
-    return problems
+    return problems + check_lists(flow)
 
 
 def _reachable(flow: Flow) -> set[str]:
@@ -58,5 +69,6 @@ def _reachable(flow: Flow) -> set[str]:
         if page_id in seen or page_id not in flow.pages:
             continue
         seen.add(page_id)
-        waiting += [rule.goto for rule in flow.pages[page_id].next]
+        page = flow.pages[page_id]
+        waiting += [rule.goto for rule in page.next] + (page.list.pages if page.list else [])
     return seen

@@ -6,7 +6,8 @@ the cases in tests/vectors/conditions.json. Keep the two in step.
 A condition is a mapping; every entry must hold:
   {name: value}          the answer is value (a checkbox answer: that box is ticked)
   {name: [a, b]}         the answer is one of a, b (checkboxes: a or b is ticked)
-  {name: {test: ...}}    is, not, includes, answered, less_than, more_than, at_least, at_most
+  {name: {test: ...}}    is, not, includes, answered, less_than, more_than, at_least, at_most, count
+  {name: {count: {at_least: 3}}}   how many items a list has (or boxes are ticked), tested as a number
   {all: [c, ...]}        every condition holds
   {any: [c, ...]}        at least one holds
   {not: c}               c does not hold
@@ -22,7 +23,7 @@ import re
 from journeys.problems import did_you_mean
 
 COMBINATORS = ("all", "any", "not")
-TESTS = ("is", "not", "includes", "answered", "less_than", "more_than", "at_least", "at_most")
+TESTS = ("is", "not", "includes", "answered", "less_than", "more_than", "at_least", "at_most", "count")
 NUMBER_TESTS = ("less_than", "more_than", "at_least", "at_most")
 _NUMBER = re.compile(r"^\s*[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*$")  # ASCII digits, as in the browser
 
@@ -55,6 +56,8 @@ def _test(test: str, expected, answer) -> bool:
         return all(_is(answer, item) for item in wanted)
     if test == "answered":
         return is_answered(answer) == bool(expected)
+    if test == "count":
+        return all(_test(number_test, limit, count_of(answer)) for number_test, limit in expected.items())
     number = as_number(answer)
     if number is None:
         return False
@@ -72,7 +75,8 @@ def _is(answer, expected) -> bool:
     options = expected if isinstance(expected, list) else [expected]
     given = answer if isinstance(answer, list) else [answer]
     wanted = {as_text(option) for option in options}
-    return any(item is not None and as_text(item) in wanted for item in given)
+    # An item of a list (a mapping of its answers) is never equal to a value.
+    return any(item is not None and not isinstance(item, dict) and as_text(item) in wanted for item in given)
 
 
 def as_text(value) -> str:
@@ -100,29 +104,44 @@ def as_number(answer) -> float | None:
 
 
 def is_answered(answer) -> bool:
-    """Something was given: not missing, not blank, not an empty list of ticks."""
+    """Something was given: not missing, not blank, not an empty list of ticks; a list with an item."""
     if answer is None:
         return False
     if isinstance(answer, str):
         return answer.strip() != ""
-    if isinstance(answer, (list, dict)):
-        return any(is_answered(item) for item in (answer.values() if isinstance(answer, dict) else answer))
+    if isinstance(answer, list):
+        # An added item counts, even when its questions were optional and left blank.
+        return any(isinstance(item, dict) or is_answered(item) for item in answer)
+    if isinstance(answer, dict):
+        return any(is_answered(item) for item in answer.values())
     return True
+
+
+def count_of(answer) -> int:
+    """How many: the items of a list, the ticked boxes; one for any other answer given."""
+    if isinstance(answer, list):
+        return len(answer)
+    return 1 if is_answered(answer) else 0
 
 
 def answer_names(condition: dict) -> list[str]:
     """Every answer name a condition reads, for checking that some page asks it."""
-    names = []
+    return [name for name, _tests in answer_tests(condition)]
+
+
+def answer_tests(condition: dict) -> list[tuple[str, list[str]]]:
+    """(answer name, the tests on it) for every answer a condition reads; a plain value is 'is'."""
+    found = []
     for key, value in condition.items():
         if key in ("all", "any") and isinstance(value, list):
             for item in value:
                 if isinstance(item, dict):
-                    names += answer_names(item)
+                    found += answer_tests(item)
         elif key == "not" and isinstance(value, dict):
-            names += answer_names(value)
+            found += answer_tests(value)
         elif key not in COMBINATORS:
-            names.append(key)
-    return names
+            found.append((key, list(value) if isinstance(value, dict) else ["is"]))
+    return found
 
 
 def problems_in(condition, path: tuple = ()) -> list[tuple[tuple, str, str]]:
@@ -160,6 +179,12 @@ def _test_problems(tests: dict, path: tuple) -> list[tuple[tuple, str, str]]:
             found.append((here, f"unknown test '{test}'", did_you_mean(test, TESTS) or "Tests are: " + ", ".join(TESTS)))
         elif test in NUMBER_TESTS and (isinstance(expected, bool) or not isinstance(expected, (int, float))):
             found.append((here, f"'{test}' needs a number", f"For example:  {test}: 18"))
+        elif test == "count":
+            if not isinstance(expected, dict) or not expected or any(t not in NUMBER_TESTS for t in expected):
+                found.append((here, "'count' needs number tests", "For example:  count: {at_least: 3}"))
+            else:
+                found += [(here + (t,), f"'{t}' needs a number", f"For example:  {t}: 3")
+                          for t, limit in expected.items() if isinstance(limit, bool) or not isinstance(limit, (int, float))]
         elif test == "answered" and not isinstance(expected, bool):
             found.append((here, "'answered' needs true or false", "For example:  answered: true"))
         elif test in ("is", "not", "includes") and not (

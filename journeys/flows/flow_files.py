@@ -37,4 +37,5 @@ def read_flow_file(path: Path, file: str, slug: str, lists: dict[str, DataList],
 
 
 def flow_urls(flow: Flow) -> list[str]:
-    return [flow.url(page_id) for page_id in flow.pages]
+    """Every page's address, and each list's remove-an-item page."""
+    return [flow.url(page_id) for page_id in flow.pages] + [flow.remove_url(page.id) for page in flow.lists()]

@@ -13,6 +13,7 @@ class Layout:
     ends_journey: bool = False  # it may have no `next`: nothing follows it
     checks_answers: bool = False  # it plays back every answer on the way, and sending them makes a reference
     shows_reference: bool = False  # it shows the reference that sending the answers made
+    collects_items: bool = False  # it lists items asked on other pages: the "add to a list" pattern
 
 
 LAYOUTS: dict[str, Layout] = {
@@ -21,6 +22,7 @@ LAYOUTS: dict[str, Layout] = {
     "check-answers": Layout(asks_questions=False, checks_answers=True),
     "confirmation": Layout(asks_questions=False, ends_journey=True, shows_reference=True),
     "content": Layout(asks_questions=False, ends_journey=True),
+    "add-another": Layout(asks_questions=False, collects_items=True),
 }
 # A prototype's own layout, in layouts/: a question page of its own design.
 OWN_LAYOUT = Layout()

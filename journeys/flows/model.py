@@ -7,6 +7,8 @@ from pathlib import Path
 
 from journeys.flows.layouts import Layout, layout_of
 
+REMOVE_PATH = "remove"  # a list's remove-an-item page is at /<flow>/<list page>/remove
+
 
 @dataclass
 class Option:
@@ -15,6 +17,8 @@ class Option:
     hint: str = ""
     divider: bool = False  # the "or" line between options
     exclusive: bool = False  # a checkbox like "None of these" that unticks the others
+    reveal: list[Question] = field(default_factory=list)  # asked under this option when it is chosen
+    reveal_line: int = 0
 
 
 @dataclass
@@ -37,6 +41,34 @@ class Question:
         """The options a person can choose: not the 'or' lines between them."""
         return [option for option in self.options if not option.divider]
 
+    @property
+    def revealed(self) -> list[Question]:
+        """Every question asked under one of this question's options."""
+        return [question for option in self.choices for question in option.reveal]
+
+
+@dataclass
+class ItemList:
+    """What an add-another page collects: items, each answered on `pages`, stored under the page's id."""
+
+    item: str  # one item, in words: "person"
+    items: str  # several: "people"
+    pages: list[str]  # the pages asked for each item, in order
+    line: int  # of `pages:`
+    page_lines: list[int] = field(default_factory=list)  # of each entry in `pages:`
+    min: int = 0
+    max: int | None = None
+    messages: dict = field(default_factory=dict)  # required, min: the add-another question's errors
+
+    @property
+    def least(self) -> int:
+        """How many items the list needs before the journey goes on: at least one."""
+        return max(self.min, 1)
+
+    def words(self, count: int) -> str:
+        """'1 person', '2 people'."""
+        return f"{count} {self.item if count == 1 else self.items}"
+
 
 @dataclass
 class Rule:
@@ -58,6 +90,8 @@ class FlowPage:
     next: list[Rule] = field(default_factory=list)
     button: str = ""
     layout_line: int = 0
+    next_line: int = 0
+    list: ItemList | None = None  # an add-another page's list
 
     @property
     def does(self) -> Layout:
@@ -82,5 +116,21 @@ class Flow:
     def url(self, page_id: str) -> str:
         return f"/{self.slug}/{page_id}"
 
+    def remove_url(self, list_id: str, number: int | None = None) -> str:
+        """The page asking whether to remove item `number` of a list."""
+        return f"/{self.slug}/{list_id}/{REMOVE_PATH}" + (f"?item={number}" if number is not None else "")
+
     def questions(self) -> list[Question]:
-        return [question for page in self.pages.values() for question in page.questions]
+        """Every question in the flow, revealed ones after the question that reveals them."""
+        return [asked for page in self.pages.values() for question in page.questions
+                for asked in (question, *question.revealed)]
+
+    def list_of(self, page_id: str) -> FlowPage | None:
+        """The add-another page whose items are asked on `page_id`, if any."""
+        for page in self.pages.values():
+            if page.list is not None and page_id in page.list.pages:
+                return page
+        return None
+
+    def lists(self) -> list[FlowPage]:
+        return [page for page in self.pages.values() if page.list is not None]

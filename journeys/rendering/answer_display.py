@@ -1,4 +1,4 @@
-"""Answers as a person reads them back: on check answers, and in pages that show them."""
+"""Answers as a person reads them back: on check answers, on list pages, and in pages that show them."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import datetime
 from markupsafe import Markup, escape
 
 from journeys.flows.model import Flow, FlowPage, Question
-from journeys.flows.navigation import path_taken
 from journeys.flows.question_types import ADDRESS_PARTS
-from journeys.flows.validation import MONTHS, lower_first
+from journeys.flows.validation import MONTHS
 
 NOT_ANSWERED = "Not provided"
 
@@ -39,22 +38,13 @@ def long_date(iso: str) -> str:
     return f"{date.day} {MONTHS[date.month - 1].capitalize()} {date.year}"
 
 
-def summary_rows(flow: Flow, check_page: FlowPage, answers: dict) -> list[dict]:
-    """Summary list rows for every answer on the path taken to `check_page`, in order."""
-    rows = []
-    for page_id in path_taken(flow, answers, stop_at=check_page.id):
-        page = flow.pages[page_id]
-        if page_id == check_page.id:
-            break
-        for question in page.questions:
-            key = question.summary or (page.title if len(page.questions) == 1 else question.label)
-            rows.append({
-                "key": {"text": key},
-                "value": {"html": display(question, answers.get(question.name))},
-                "actions": {"items": [{
-                    "href": f"{flow.url(page_id)}?change={check_page.id}",
-                    "text": "Change",
-                    "visuallyHiddenText": lower_first(key),
-                }]},
-            })
-    return rows
+def item_label(flow: Flow, list_page: FlowPage, item: dict, number: int) -> Markup:
+    """An item as its list names it: its first answer, or 'person 2' when that was left blank."""
+    first = flow.pages[list_page.list.pages[0]].questions[0]
+    shown = display(first, item.get(first.name))
+    return shown if shown != NOT_ANSWERED else escape(f"{list_page.list.item} {number}")
+
+
+def display_list(flow: Flow, list_page: FlowPage, items: list[dict]) -> Markup:
+    """A list's items, one a line, each named by its first answer."""
+    return Markup("<br>").join(item_label(flow, list_page, item, number) for number, item in enumerate(items, start=1))

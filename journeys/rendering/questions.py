@@ -2,20 +2,58 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from journeys.flows.model import Question
 from journeys.flows.question_types import ADDRESS_PARTS, TYPES, WIDTHS
 from journeys.flows.validation import FieldError
 from journeys.rendering.macro_shapes import render_shaped
 
-# How a question's label or legend shows: as the page's h1, hidden (the h1 says it), or plain.
-AS_HEADING, HIDDEN, PLAIN = "heading", "hidden", "plain"
+# How a question's label or legend shows: as the page's h1, hidden (the h1 says it), plain,
+# medium (a list page's "add another?"), or as a question revealed under an option.
+AS_HEADING, HIDDEN, PLAIN, MEDIUM, REVEALED = "heading", "hidden", "plain", "medium", "revealed"
+# Stands in for a revealed textarea's text while the radios around it are rendered: GOV.UK's
+# macro indents the fieldset's HTML, which would indent every line of the answer.
+_HELD = "\ue002{}\ue003"
+
+
+def render_questions(macros: dict, questions: list[Question], values: dict, errors: list[FieldError],
+                     mode: str = PLAIN, caption: str = "") -> list[Markup]:
+    """The HTML of a page's questions, each with the questions revealed under its options."""
+    return [_with_reveals(macros, question, values, errors, mode, caption) for question in questions]
+
+
+def _with_reveals(macros: dict, question: Question, values: dict, errors: list[FieldError], mode: str,
+                  caption: str) -> Markup:
+    held: list[Markup] = []
+
+    def value_of(revealed: Question):
+        value = values.get(revealed.name)
+        if revealed.type in ("textarea", "character-count") and isinstance(value, str) and "\n" in value:
+            held.append(escape(value))
+            return _HELD.format(len(held) - 1)
+        return value
+
+    revealed = {
+        option.value: Markup("").join(
+            render_question(macros, asked, value_of(asked), errors_for(asked.name, errors), REVEALED)
+            for asked in option.reveal)
+        for option in question.choices if option.reveal
+    }
+    html = render_question(macros, question, values.get(question.name), errors_for(question.name, errors),
+                           mode, caption, revealed)
+    for number, text in enumerate(held):
+        html = Markup(str(html).replace(_HELD.format(number), str(text)))
+    return html
+
+
+def errors_for(name: str, errors: list[FieldError]) -> list[FieldError]:
+    return [error for error in errors if error.question == name]
 
 
 def render_question(macros: dict, question: Question, value, errors: list[FieldError],
-                    mode: str = PLAIN, caption: str = "") -> Markup:
-    """The HTML of one question, filled with `value`, showing its `errors`."""
+                    mode: str = PLAIN, caption: str = "", revealed: dict | None = None) -> Markup:
+    """The HTML of one question, filled with `value`, showing its `errors` (and `revealed` HTML, by option)."""
     spec = TYPES[question.type]
     if question.type == "address":
         return _address(macros, question, value or {}, errors, mode, caption)
@@ -29,12 +67,14 @@ def render_question(macros: dict, question: Question, value, errors: list[FieldE
         params["hint"] = {"text": question.hint}
     if errors:
         params["errorMessage"] = {"text": errors[0].message}
-    params.update(_specific(question, value, errors))
+    params.update(_specific(question, value, errors, revealed or {}))
     return render_shaped(macros[spec.macro], spec.macro, params)
 
 
 def _title(text: str, mode: str, caption: str, fieldset: bool) -> dict:
-    size = {"heading": "l", "hidden": "", "plain": "s"}[mode]
+    if mode == REVEALED:
+        return {"text": text}
+    size = {"heading": "l", "hidden": "", "plain": "s", "medium": "m"}[mode]
     kind = "govuk-fieldset__legend" if fieldset else "govuk-label"
     title: dict = {"classes": f"{kind}--{size}" if size else "govuk-visually-hidden"}
     if mode == AS_HEADING:
@@ -46,7 +86,7 @@ def _title(text: str, mode: str, caption: str, fieldset: bool) -> dict:
     return title
 
 
-def _specific(question: Question, value, errors: list[FieldError]) -> dict:
+def _specific(question: Question, value, errors: list[FieldError], revealed: dict) -> dict:
     spec, kind, settings = TYPES[question.type], question.type, question.settings
     params: dict = dict(spec.attributes)
     if "width" in settings:
@@ -61,12 +101,12 @@ def _specific(question: Question, value, errors: list[FieldError]) -> dict:
         params["rows"] = settings["rows"]
     if kind in ("radios", "yes-no"):
         params["value"] = value or ""
-        params["items"] = _items(question)
+        params["items"] = _items(question, revealed)
         if kind == "yes-no" or settings.get("inline"):
             params["classes"] = "govuk-radios--inline"
     elif kind == "checkboxes":
         params["values"] = value if isinstance(value, list) else []
-        params["items"] = _items(question)
+        params["items"] = _items(question, revealed)
         if settings.get("inline"):
             params["classes"] = "govuk-checkboxes--inline"
     elif kind == "select":
@@ -87,7 +127,7 @@ def _specific(question: Question, value, errors: list[FieldError]) -> dict:
     return params
 
 
-def _items(question: Question) -> list[dict]:
+def _items(question: Question, revealed: dict) -> list[dict]:
     items = []
     for option in question.options:
         if option.divider:
@@ -100,6 +140,8 @@ def _items(question: Question) -> list[dict]:
             item["hint"] = {"text": option.hint}
         if option.exclusive:
             item["behaviour"] = "exclusive"
+        if option.value in revealed:
+            item["conditional"] = {"html": revealed[option.value]}
         items.append(item)
     return items
 

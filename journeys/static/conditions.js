@@ -5,7 +5,8 @@
 // A condition is an object; every entry must hold:
 //   {name: value}        the answer is value (a checkbox answer: that box is ticked)
 //   {name: [a, b]}       the answer is one of a, b (checkboxes: a or b is ticked)
-//   {name: {test: ...}}  is, not, includes, answered, less_than, more_than, at_least, at_most
+//   {name: {test: ...}}  is, not, includes, answered, less_than, more_than, at_least, at_most, count
+//   {name: {count: {at_least: 3}}}  how many items a list has (or boxes are ticked), tested as a number
 //   {all: [c, ...]}  {any: [c, ...]}  {not: c}
 
 const NUMBER = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/
@@ -40,6 +41,9 @@ function check (test, expected, answer) {
     return wanted.every((item) => is(answer, item))
   }
   if (test === 'answered') return isAnswered(answer) === truthy(expected)
+  if (test === 'count') {
+    return Object.entries(expected).every(([numberTest, limit]) => check(numberTest, limit, countOf(answer)))
+  }
   const number = asNumber(answer)
   if (number === null) return false
   if (!Object.hasOwn(NUMBER_TESTS, test)) throw new Error(`unknown test '${test}'`)
@@ -51,7 +55,8 @@ function is (answer, expected) {
   const options = Array.isArray(expected) ? expected : [expected]
   const given = Array.isArray(answer) ? answer : [answer]
   const wanted = new Set(options.map(asText))
-  return given.some((item) => item !== null && item !== undefined && wanted.has(asText(item)))
+  // An item of a list (a mapping of its answers) is never equal to a value.
+  return given.some((item) => item !== null && item !== undefined && !isMapping(item) && wanted.has(asText(item)))
 }
 
 /** How YAML values compare with answers: as the text a form would send. */
@@ -74,13 +79,20 @@ export function asNumber (answer) {
   return Number.isFinite(number) ? number : null
 }
 
-/** Something was given: not missing, not blank, not an empty list of ticks. */
+/** Something was given: not missing, not blank, not an empty list of ticks; a list with an item. */
 export function isAnswered (answer) {
   if (answer === null || answer === undefined) return false
   if (typeof answer === 'string') return answer.trim() !== ''
-  if (Array.isArray(answer)) return answer.some(isAnswered)
+  // An added item counts, even when its questions were optional and left blank.
+  if (Array.isArray(answer)) return answer.some((item) => isMapping(item) || isAnswered(item))
   if (typeof answer === 'object') return Object.values(answer).some(isAnswered)
   return true
+}
+
+/** How many: the items of a list, the ticked boxes; one for any other answer given. */
+export function countOf (answer) {
+  if (Array.isArray(answer)) return answer.length
+  return isAnswered(answer) ? 1 : 0
 }
 
 function isMapping (value) {

@@ -14,8 +14,9 @@ export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', '
 const DATE_PARTS = ['day', 'month', 'year']
 
 // fields: {name: [values]} as a form sends them; previous: the answers so far; today: 'YYYY-MM-DD'.
+// `dropped` names the questions revealed under options not chosen: their answers are removed.
 export function readPage (page, fields, previous, today) {
-  const submission = { answers: {}, typed: {}, errors: [] }
+  const submission = { answers: {}, typed: {}, errors: [], dropped: [] }
   for (const question of page.questions) readQuestion(question, fields, previous, submission, today)
   return submission
 }
@@ -24,7 +25,24 @@ const first = (fields, name) => String((fields[name] || [''])[0] ?? '').trim()
 const error = (question, field, message, parts = []) => ({ question: question.name, field, message, parts })
 const length = (text) => [...text].length // characters, as Python counts them
 
+/** One question's answer, and then the questions revealed under the options chosen. */
 export function readQuestion (question, fields, previous, into, today) {
+  readOne(question, fields, previous, into, today)
+  const answer = into.answers[question.name]
+  const chosen = Array.isArray(answer) ? answer : [answer]
+  for (const option of question.options || []) {
+    for (const revealed of option.reveal || []) {
+      if (chosen.includes(option.value)) {
+        readOne(revealed, fields, previous, into, today)
+      } else {
+        // Not asked: what was typed stays in the fields, but is not checked or stored.
+        into.dropped.push(revealed.name)
+      }
+    }
+  }
+}
+
+function readOne (question, fields, previous, into, today) {
   const { name, type } = question
   if (type === 'date') return readDate(question, fields, into, today)
   if (type === 'address') return readAddress(question, fields, into)

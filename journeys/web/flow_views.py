@@ -1,4 +1,4 @@
-"""Showing and answering a flow's pages in the live server."""
+"""Showing and answering a flow's pages in the live server (and rendering them for the frozen site)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from functools import lru_cache
 from flask import current_app, redirect, render_template, request
 
 from journeys.content.markdown import render_content
+from journeys.flows.lists import ITEM, is_open, page_answers, store
 from journeys.flows.model import Flow, FlowPage
-from journeys.flows.navigation import after_answering, back_link, default_next_id, leading_here, next_page_id
-from journeys.flows.validation import FieldError, Submission, read_page
-from journeys.rendering.answer_display import summary_rows
-from journeys.rendering.questions import AS_HEADING, HIDDEN, PLAIN, render_question
+from journeys.flows.navigation import (Step, after_answering, back_step, default_next_id, leading_here, next_page_id,
+                                       step_url)
+from journeys.flows.validation import Submission, read_page
+from journeys.rendering.check_answers import all_rows, answer_groups
+from journeys.rendering.questions import AS_HEADING, HIDDEN, PLAIN, render_questions
 from journeys.web import answers
 from journeys.web.state import state
 
@@ -29,40 +31,61 @@ def heading_mode(page: FlowPage) -> str:
     return HIDDEN if page.questions[0].label == page.title else PLAIN
 
 
-def page_context(flow: Flow, page: FlowPage, given: dict, submission: Submission | None = None,
-                 change: str | None = None) -> dict:
-    """Everything the page's layout needs, for these answers (and a failed submission)."""
-    errors = submission.errors if submission else []
-    typed = submission.typed if submission else given
-    macros = current_app.jinja_env.globals
-    mode = heading_mode(page)
-    next_id = next_page_id(page, given)
-    frozen = state().frozen
+def common_context(flow: Flow, page: FlowPage, back: str | None, errors: list, title: str | None = None) -> dict:
+    """What every flow page's layout sees: its words, Back, errors, and on the frozen site where its form goes."""
     context = {
-        "title": page.title,
+        "title": page.title if title is None else title,
         "caption": page.caption,
         "serviceName": flow.title,
         "serviceUrl": flow.url(flow.first.id),
-        "backLink": leading_here(flow, page) if frozen else back_link(flow, page, given, change),
+        "backLink": leading_here(flow, page) if state().frozen else back,
         "errors": [{"text": e.message, "href": f"#{e.field}"} for e in errors],
-        "headingInQuestion": mode == AS_HEADING,
         "content": content_html(page.content, flow.file, page.content_line) if page.content else "",
-        "questions": [
-            render_question(macros, q, typed.get(q.name), _errors_for(q.name, errors), mode, page.caption)
-            for q in page.questions
-        ],
-        "multipart": any(q.type == "file" for q in page.questions),
         "button": page.button,
-        "nextLink": flow.url(next_id) if next_id else None,
     }
-    if frozen:
+    if state().frozen:
         # No server to post to: without JavaScript the form goes to the default next page;
         # with it, frozen.js checks the answers, keeps them and follows the branches.
-        default = default_next_id(page)
-        context.update(method="get", action=flow.url(default) if default else "",
+        target = frozen_target(flow, page)
+        context.update(method="get", action=flow.url(target) if target else "",
                        journeysPage={"flow": flow.slug, "page": page.id})
+    return context
+
+
+def frozen_target(flow: Flow, page: FlowPage) -> str | None:
+    """Where a frozen page's form goes without JavaScript: the default next page, into a list through its first item."""
+    list_page = flow.list_of(page.id)
+    if list_page is not None:
+        pages = list_page.list.pages
+        index = pages.index(page.id)
+        return pages[index + 1] if index + 1 < len(pages) else list_page.id
+    target = default_next_id(page)
+    if target in flow.pages and flow.pages[target].list is not None:
+        return flow.pages[target].list.pages[0]
+    return target
+
+
+def page_context(flow: Flow, page: FlowPage, given: dict, step: Step, submission: Submission | None = None,
+                 change: str | None = None) -> dict:
+    """Everything the page's layout needs, for these answers (and a failed submission)."""
+    errors = submission.errors if submission else []
+    typed = submission.typed if submission else page_answers(flow, given, step)
+    mode = heading_mode(page)
+    back = back_step(flow, step, given, change)
+    context = common_context(flow, page, step_url(flow, back) if back else None, errors)
+    next_id = next_page_id(page, given)
+    context.update({
+        "headingInQuestion": mode == AS_HEADING,
+        "questions": render_questions(current_app.jinja_env.globals, page.questions, typed, errors, mode, page.caption),
+        "multipart": any(q.type == "file" for question in page.questions for q in (question, *question.revealed)),
+        "nextLink": flow.url(next_id) if next_id else None,
+    })
+    if flow.list_of(page.id) is not None:
+        # The item's number goes with the form too: a form sent with GET loses its address's query.
+        context["hidden"] = {ITEM: "" if step.item is None else str(step.item)}
     if page.does.checks_answers:
-        context["rows"] = summary_rows(flow, page, given)
+        context["answerGroups"] = answer_groups(flow, page, given)
+        context["rows"] = all_rows(context["answerGroups"])
     if page.does.shows_reference:
         context["reference"] = given.get(REFERENCE, "")
     return context
@@ -74,32 +97,42 @@ def content_html(text: str, file: str, line: int):
     return render_content(text, file, line)
 
 
-def _errors_for(name: str, errors: list[FieldError]) -> list[FieldError]:
-    return [error for error in errors if error.question == name]
+def step_of(flow: Flow, page: FlowPage) -> Step:
+    """This request's step: on an item's page, the item's number from the address (or the form)."""
+    if flow.list_of(page.id) is None:
+        return Step(page.id)
+    number = request.args.get("item") or request.form.get(ITEM) or ""
+    return Step(page.id, int(number) if number.isascii() and number.isdigit() else None)
 
 
 def show(flow: Flow, page: FlowPage):
-    given = answers.current()
+    given, step = answers.current(), step_of(flow, page)
+    if not state().frozen and not is_open(flow, step, given):
+        return redirect(flow.url(flow.list_of(page.id).id))
     if page.does.shows_reference and not given.get(REFERENCE) and not state().frozen:
         given = answers.remember({REFERENCE: new_reference()})
-    return render_template(f"{page.layout}.html", **page_context(flow, page, given, change=_change()))
+    return render_template(f"{page.layout}.html", **page_context(flow, page, given, step, change=change_param()))
 
 
 def submit(flow: Flow, page: FlowPage):
+    given, step = answers.current(), step_of(flow, page)
+    if not is_open(flow, step, given):
+        return redirect(flow.url(flow.list_of(page.id).id), code=303)
     if page.does.checks_answers:
         stored = answers.remember({REFERENCE: new_reference()})
     else:
-        submission = read_page(page, request.form, request.files, answers.current())
+        submission = read_page(page, request.form, request.files, page_answers(flow, given, step))
         if submission.errors:
-            context = page_context(flow, page, answers.current(), submission, change=_change())
+            context = page_context(flow, page, given, step, submission, change=change_param())
             return render_template(f"{page.layout}.html", **context)
-        stored = answers.remember(submission.answers)
-    return redirect(after_answering(flow, page, stored, _change()), code=303)
+        stored = store(flow, given, step, submission)
+        answers.replace(stored)
+    return redirect(step_url(flow, *after_answering(flow, step, stored, change_param())), code=303)
 
 
 def new_reference() -> str:
     return "".join(secrets.choice(REFERENCE_LETTERS) for _ in range(8))
 
 
-def _change() -> str | None:
+def change_param() -> str | None:
     return request.args.get("change") or None

@@ -8,7 +8,8 @@ from journeys.assets import find_asset
 from journeys.flows.as_json import flow_json
 from journeys.flows.model import Flow, FlowPage
 from journeys.pages.routing import PageFile
-from journeys.web import answers, flow_views
+from journeys.prototype import Removal
+from journeys.web import answers, flow_views, list_views
 from journeys.web.page_views import render_page_file
 from journeys.web.state import find, prototype, state
 
@@ -69,9 +70,11 @@ def scenario(name: str):
 @bp.route("/", defaults={"path": ""}, methods=["GET", "POST"])
 @bp.route("/<path:path>", methods=["GET", "POST"])
 def page(path: str):
-    found = find(lambda model: model.page(path) or model.flow_page(path))
+    found = find(lambda model: model.page(path) or model.flow_page(path) or model.removal_page(path))
     if found is None:
         abort(404)
+    if isinstance(found, Removal):
+        return list_views.removal(found.flow, found.page)
     if not isinstance(found, PageFile):
         return flow_page(*found)
     if request.method == "POST":
@@ -87,6 +90,7 @@ def flow_page(flow: Flow, page: FlowPage | None):
         if state().frozen:
             return render_template("redirect.html", target=flow.url(flow.first.id))
         return redirect(flow.url(flow.first.id))
+    views = list_views if page.list is not None else flow_views
     if request.method == "POST":
-        return flow_views.submit(flow, page)
-    return flow_views.show(flow, page)
+        return views.submit(flow, page)
+    return views.show(flow, page)

@@ -3,15 +3,18 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { afterAnswering, backPageId, pathTaken } from '../../journeys/static/journey.js'
+import { afterAnswering, backStep, stepText, stepsTaken } from '../../journeys/static/journey.js'
 
 const vectors = JSON.parse(readFileSync(process.env.JOURNEYS_JOURNEY_CASES, 'utf8'))
 
 for (const item of vectors.cases) {
   test(item.name, () => {
     const change = item.change ?? null
-    assert.deepEqual(pathTaken(vectors.flow, item.answers), item.path)
-    assert.equal(backPageId(vectors.flow, item.page, item.answers, change), item.back)
-    assert.deepEqual(afterAnswering(vectors.flow, item.page, item.answers, change), item.after)
+    const here = { page: item.page, item: null }
+    assert.deepEqual(stepsTaken(vectors.flow, item.answers).map(stepText), item.path)
+    const back = backStep(vectors.flow, here, item.answers, change)
+    assert.equal(back === null ? null : stepText(back), item.back)
+    const after = afterAnswering(vectors.flow, here, item.answers, change)
+    assert.deepEqual({ page: stepText(after.step), change: after.change }, item.after)
   })
 }

@@ -1,0 +1,70 @@
+"""Check your answers: every answer on the path taken, in order, each with its Change link.
+
+Answers are grouped as the Design System's check answers pattern groups them: a summary list
+of the answers before a list, a summary card for each of the list's items, then the answers
+after it. A revealed answer is its own row, after the question that revealed it. The frozen
+site's journeys/static/display.js writes the same HTML from the browser's answers.
+"""
+
+from __future__ import annotations
+
+from journeys.flows.lists import item_name
+from journeys.flows.messages import lower_first
+from journeys.flows.model import Flow, FlowPage
+from journeys.flows.navigation import Step, records, step_url, steps_taken
+from journeys.rendering.answer_display import display
+
+
+def answer_groups(flow: Flow, check_page: FlowPage, answers: dict) -> list[dict]:
+    """[{rows}] for answers outside lists, [{title, cards: [{title, rows}]}] for each list, in path order."""
+    groups: list[dict] = []
+    for step in steps_taken(flow, answers, stop_at=Step(check_page.id)):
+        page = flow.pages[step.page]
+        if step.page == check_page.id:
+            break
+        if page.list is not None:
+            continue  # its items are already there, as cards
+        list_page = flow.list_of(step.page)
+        if list_page is None:
+            if not groups or "cards" in groups[-1]:
+                groups.append({"rows": []})
+            groups[-1]["rows"] += page_rows(flow, page, answers, step, check_page.id)
+            continue
+        if not groups or groups[-1].get("list") != list_page.id:
+            groups.append({"list": list_page.id, "title": list_page.title, "cards": []})
+        cards = groups[-1]["cards"]
+        if not cards or cards[-1]["number"] != step.item:
+            cards.append({"number": step.item, "title": item_name(list_page.list, step.item), "rows": []})
+        item = records(answers, list_page.id)[step.item - 1]
+        cards[-1]["rows"] += page_rows(flow, page, item, step, check_page.id)
+    return groups
+
+
+def page_rows(flow: Flow, page: FlowPage, values: dict, step: Step, check_id: str) -> list[dict]:
+    """A page's answers as summary list rows: each question, then the questions its chosen options revealed."""
+    href = step_url(flow, step, change=check_id)
+    rows = []
+    for question in page.questions:
+        rows.append(_row(question.summary or (page.title if len(page.questions) == 1 else question.label),
+                         display(question, values.get(question.name)), href))
+        answer = values.get(question.name)
+        chosen = answer if isinstance(answer, list) else [answer]
+        for option in question.choices:
+            if option.value in chosen:
+                rows += [_row(asked.summary or asked.label, display(asked, values.get(asked.name)), href)
+                         for asked in option.reveal]
+    return rows
+
+
+def _row(key: str, value, href: str) -> dict:
+    return {
+        "key": {"text": key},
+        "value": {"html": value},
+        "actions": {"items": [{"href": href, "text": "Change", "visuallyHiddenText": lower_first(key)}]},
+    }
+
+
+def all_rows(groups: list[dict]) -> list[dict]:
+    """Every row of every group, in order: what a layout written before lists calls `rows`."""
+    return [row for group in groups for row in group.get("rows", [])
+            + [row for card in group.get("cards", []) for row in card["rows"]]]
