@@ -6,16 +6,10 @@ answers, validation and branching are the browser's own work.
 
 import datetime
 import re
-from dataclasses import dataclass
 
 import pytest
+from browser_walk import Site, Walk
 from playwright.sync_api import expect
-
-
-@dataclass
-class Site:
-    url: str
-    frozen: bool
 
 
 @pytest.fixture(params=["live", "frozen"])
@@ -25,53 +19,32 @@ def site(request, example_copy, live_server):
     return Site(request.getfixturevalue("frozen_example").url, frozen=True)
 
 
-class Walk:
-    """A tab on the site, waiting on frozen pages for the script to fill them in before acting."""
-
-    def __init__(self, page, site: Site):
-        self.page, self.site = page, site
-
-    def ready(self) -> None:
-        if self.site.frozen:
-            self.page.wait_for_selector("body[data-journeys-ready]", state="attached")
-
-    def goto(self, path: str) -> None:
-        self.page.goto(self.site.url + path)
-        self.ready()
-
-    def at(self, heading: str) -> None:
-        expect(self.page.get_by_role("heading", level=1)).to_have_text(heading)
-        self.ready()
-
-    def at_url(self, path: str) -> None:
-        expect(self.page).to_have_url(self.site.url + path)
-        self.ready()
-
-    def continue_(self) -> None:
-        self.page.get_by_role("button", name="Continue").click()
-
-    def fill(self, **fields: str) -> None:
-        for label, value in fields.items():
-            self.page.get_by_label(label.replace("_", " "), exact=True).fill(value)
-
-    def rows(self) -> dict[str, str]:
-        """The summary list as {key: value}, once its rows are there (the frozen site adds them by script)."""
-        self.page.locator(".govuk-summary-list__row").first.wait_for()
-        keys = self.page.locator(".govuk-summary-list__key").all_inner_texts()
-        values = self.page.locator(".govuk-summary-list__value").all_inner_texts()
-        return dict(zip(keys, values))
-
-
 @pytest.fixture
 def walk(page, site):
     return Walk(page, site)
+
+
+# Check your answers' summary lists outside the list of items (which has a card per item).
+OUTSIDE_LISTS = "[data-journeys-answers] > dl"
+
+
+def add_item(walk, kind: str, size: str = "Fits through a standard door") -> None:
+    """On an item's first page: answer its two pages, arriving back on the list."""
+    walk.at("What do you need us to collect?")
+    walk.page.get_by_label(kind, exact=True).check()
+    walk.continue_()
+    walk.at("Tell us about the item")
+    walk.page.get_by_label(size).check()
+    walk.continue_()
 
 
 def test_booking_a_collection_branches_validates_and_plays_back_answers(walk):
     page, next_year = walk.page, datetime.date.today().year + 1
     walk.goto("/bulky-waste/start")
     page.get_by_role("button", name="Start now").click()
+    # No items yet: the list goes straight to the first item's first page.
     walk.at("What do you need us to collect?")
+    walk.at_url("/bulky-waste/item-type?item=1")
 
     # A validation error, the GOV.UK way, then its correction.
     walk.continue_()
@@ -79,15 +52,26 @@ def test_booking_a_collection_branches_validates_and_plays_back_answers(walk):
     summary = page.locator(".govuk-error-summary")
     expect(summary.get_by_role("heading")).to_have_text("There is a problem")
     summary.get_by_role("link", name="Select what you need us to collect").click()
-    expect(page.locator("#items")).to_be_focused()
+    expect(page.locator("#item-type")).to_be_focused()
     expect(page.locator(".govuk-error-message")).to_have_text("Error: Select what you need us to collect")
-    page.get_by_label("Sofa or armchair").check()
+
+    # "Something else" reveals a question under it, checked only once it is chosen.
+    expect(page.get_by_label("What is it?")).not_to_be_visible()
     page.get_by_label("Something else").check()
+    expect(page.get_by_label("What is it?")).to_be_visible()
+    walk.continue_()
+    expect(page.locator("#conditional-item-type-5 .govuk-error-message")).to_have_text("Error: Enter what the item is")
+    page.locator(".govuk-error-summary").get_by_role("link", name="Enter what the item is").click()
+    expect(page.get_by_label("What is it?")).to_be_focused()
+    page.get_by_label("What is it?").fill("A wardrobe")
     walk.continue_()
 
-    # Ticking "Something else" branches to a page asking what else.
-    walk.at("What else do you need us to collect?")
-    page.get_by_label("What else do you need us to collect?").fill("A wardrobe")
+    walk.at("Tell us about the item")
+    page.get_by_label("Needs two people to carry").check()
+    walk.continue_()
+    walk.at("You have added 1 item")
+    expect(page.locator(".govuk-summary-list__key")).to_have_text(["Something else"])
+    page.get_by_label("No", exact=True).check()
     walk.continue_()
 
     walk.at("Where should we collect from?")
@@ -115,19 +99,20 @@ def test_booking_a_collection_branches_validates_and_plays_back_answers(walk):
     walk.continue_()
 
     walk.at("How can we contact you about the collection?")
+    page.get_by_label("Email", exact=True).check()
     walk.fill(Email_address="sam@example.com")
     walk.continue_()
 
     walk.at("Check your answers before booking your collection")
-    assert walk.rows() == {
-        "Items": "Sofa or armchair\nSomething else",
-        "Other items": "A wardrobe",
+    assert walk.cards() == {"Item 1": {"Item": "Something else", "What it is": "A wardrobe",
+                                       "Size": "Needs two people to carry", "Notes for the crew": "Not provided"}}
+    assert walk.rows(OUTSIDE_LISTS) == {
         "Collection address": "12 Mill Lane\nHebden Bridge\nHX7 8AA",
         "Collection date": f"3 March {next_year}",
         "Do you get Council Tax Reduction?": "Yes",
         "Council Tax account number": "12345678",
+        "Contact by": "Email",
         "Email address": "sam@example.com",
-        "Phone number (optional)": "Not provided",
     }
 
     # Change an answer so the journey takes the other branch: the answers from the
@@ -138,16 +123,19 @@ def test_booking_a_collection_branches_validates_and_plays_back_answers(walk):
     page.get_by_label("No").check()
     walk.continue_()
     walk.at_url("/bulky-waste/check-answers")
-    assert "Council Tax account number" not in walk.rows()
+    assert "Council Tax account number" not in walk.rows(OUTSIDE_LISTS)
 
-    page.get_by_role("link", name="Change items").click()
+    # An item's answer changed from its card: the answer its old option revealed goes.
+    page.get_by_role("link", name="Change item (Item 1)").click()
     walk.at("What do you need us to collect?")
-    page.get_by_label("Something else").uncheck()
+    expect(page.get_by_label("What is it?")).to_have_value("A wardrobe")
+    page.get_by_label("Bed or mattress").check()
     walk.continue_()
     walk.at_url("/bulky-waste/check-answers")
-    assert list(walk.rows()) == ["Items", "Collection address", "Collection date",
-                                 "Do you get Council Tax Reduction?", "Email address", "Phone number (optional)"]
-    assert walk.rows()["Items"] == "Sofa or armchair"
+    assert walk.cards() == {"Item 1": {"Item": "Bed or mattress", "Size": "Needs two people to carry",
+                                       "Notes for the crew": "Not provided"}}
+    assert list(walk.rows(OUTSIDE_LISTS)) == ["Collection address", "Collection date",
+                                              "Do you get Council Tax Reduction?", "Contact by", "Email address"]
 
     page.get_by_role("button", name="Accept and send").click()
     panel = page.locator(".govuk-panel")
@@ -161,7 +149,9 @@ def test_booking_a_collection_branches_validates_and_plays_back_answers(walk):
 def test_a_change_that_opens_a_new_branch_asks_it_before_returning(walk):
     page = walk.page
     walk.goto("/bulky-waste/items")
-    page.get_by_label("Bed or mattress").check()
+    add_item(walk, "Bed or mattress")
+    walk.at("You have added 1 item")
+    page.get_by_label("No", exact=True).check()
     walk.continue_()
     walk.at("Where should we collect from?")
     walk.fill(Address_line_1="1 Lane", Town_or_city="Leeds", Postcode="LS1 1AA")
@@ -173,7 +163,7 @@ def test_a_change_that_opens_a_new_branch_asks_it_before_returning(walk):
     page.get_by_label("No").check()
     walk.continue_()
     walk.at("How can we contact you about the collection?")
-    walk.fill(Email_address="sam@example.com")
+    page.get_by_label("Post").check()
     walk.continue_()
 
     walk.at("Check your answers before booking your collection")
@@ -186,14 +176,13 @@ def test_a_change_that_opens_a_new_branch_asks_it_before_returning(walk):
     page.get_by_label("What is your Council Tax account number?").fill("87654321")
     walk.continue_()
     walk.at_url("/bulky-waste/check-answers")
-    assert walk.rows()["Council Tax account number"] == "87654321"
+    assert walk.rows(OUTSIDE_LISTS)["Council Tax account number"] == "87654321"
 
 
 def test_a_jinja_page_shows_answers_through_the_answer_helper(walk):
     walk.goto("/bulky-waste/items")
-    walk.page.get_by_label("Fridge or freezer").check()
-    walk.continue_()
-    walk.at("Where should we collect from?")
+    add_item(walk, "Fridge or freezer")
+    walk.at("You have added 1 item")
     walk.goto("/your-booking")
     values = walk.page.locator(".govuk-summary-list__value")
     expect(values.nth(0)).to_have_text("Fridge or freezer")
@@ -203,21 +192,22 @@ def test_a_jinja_page_shows_answers_through_the_answer_helper(walk):
 def test_a_scenario_link_lands_on_its_page_with_its_answers(walk):
     page = walk.page
     walk.goto("/bulky-waste/items")
-    page.get_by_label("Washing machine or dishwasher").check()  # an answer the scenario replaces
-    walk.continue_()
+    add_item(walk, "Washing machine or dishwasher")  # answers the scenario replaces
+    walk.at("You have added 1 item")
     walk.goto("/scenarios")
     page.get_by_role("link", name="A fridge, free with Council Tax Reduction").click()
     walk.at_url("/bulky-waste/check-answers")
-    assert walk.rows() == {
-        "Items": "Fridge or freezer",
+    assert walk.cards() == {"Item 1": {"Item": "Fridge or freezer", "Size": "Needs two people to carry",
+                                       "Notes for the crew": "Not provided"}}
+    assert walk.rows(OUTSIDE_LISTS) == {
         "Collection address": "12 Mill Lane\nHebden Bridge\nHX7 8AA",
         "Collection date": "4 March 2031",
         "Do you get Council Tax Reduction?": "Yes",
         "Council Tax account number": "12345678",
+        "Contact by": "Email",
         "Email address": "sam.jones@example.com",
-        "Phone number (optional)": "Not provided",
     }
-    page.get_by_role("link", name="Change items").click()
+    page.get_by_role("link", name="Change item (Item 1)").click()
     walk.at("What do you need us to collect?")
     expect(page.get_by_label("Fridge or freezer")).to_be_checked()
     expect(page.get_by_label("Washing machine or dishwasher")).not_to_be_checked()

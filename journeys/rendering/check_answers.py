@@ -8,10 +8,10 @@ site's journeys/static/display.js writes the same HTML from the browser's answer
 
 from __future__ import annotations
 
-from journeys.flows.lists import item_name
+from journeys.flows.lists import item_name, page_answers
 from journeys.flows.messages import lower_first
 from journeys.flows.model import Flow, FlowPage
-from journeys.flows.navigation import Step, records, step_url, steps_taken
+from journeys.flows.navigation import Step, step_url, steps_taken
 from journeys.rendering.answer_display import display
 
 
@@ -24,19 +24,20 @@ def answer_groups(flow: Flow, check_page: FlowPage, answers: dict) -> list[dict]
             break
         if page.list is not None:
             continue  # its items are already there, as cards
+        rows = page_rows(flow, page, page_answers(flow, answers, step), step, check_page.id)
         list_page = flow.list_of(step.page)
         if list_page is None:
-            if not groups or "cards" in groups[-1]:
+            if rows and (not groups or "cards" in groups[-1]):
                 groups.append({"rows": []})
-            groups[-1]["rows"] += page_rows(flow, page, answers, step, check_page.id)
+            if rows:
+                groups[-1]["rows"] += rows
             continue
         if not groups or groups[-1].get("list") != list_page.id:
             groups.append({"list": list_page.id, "title": list_page.title, "cards": []})
         cards = groups[-1]["cards"]
         if not cards or cards[-1]["number"] != step.item:
             cards.append({"number": step.item, "title": item_name(list_page.list, step.item), "rows": []})
-        item = records(answers, list_page.id)[step.item - 1]
-        cards[-1]["rows"] += page_rows(flow, page, item, step, check_page.id)
+        cards[-1]["rows"] += rows
     return groups
 
 

@@ -1,7 +1,8 @@
-// Answers as a person reads them back: a mirror of journeys/answer_display.py. Returns HTML,
-// with every answer escaped.
+// Answers as a person reads them back: a mirror of journeys/rendering/answer_display.py and
+// check_answers.py. Returns HTML, with every answer escaped.
 import { MONTHS } from './validation.js'
-import { pathTaken } from './journey.js'
+import { listOf, records, stepsTaken } from './journey.js'
+import { itemName } from './lists.js'
 
 export const NOT_ANSWERED = 'Not provided'
 const ADDRESS_PARTS = ['line-1', 'line-2', 'town', 'county', 'postcode']
@@ -32,26 +33,81 @@ export function display (question, answer) {
   return Array.isArray(answer) ? answer.map(text).join('<br>') : text(answer)
 }
 
+/** An item as its list names it: its first answer, or 'person 2' when that was left blank. */
+export function itemLabel (flow, listId, item, number) {
+  const { list } = flow.pages[listId]
+  const first = flow.pages[list.pages[0]].questions[0]
+  const shown = display(first, item[first.name])
+  return shown !== NOT_ANSWERED ? shown : escapeHtml(`${list.item} ${number}`)
+}
+
+/** A list's items, one a line, each named by its first answer. */
+export function displayList (flow, listId, items) {
+  return items.map((item, index) => itemLabel(flow, listId, item, index + 1)).join('<br>')
+}
+
 export function lowerFirst (text) {
   const firstWord = text.split(' ')[0]
   const upper = firstWord.length > 1 && firstWord === firstWord.toUpperCase() && firstWord !== firstWord.toLowerCase()
   return upper ? text : text.slice(0, 1).toLowerCase() + text.slice(1)
 }
 
-// Summary list rows (GOV.UK markup) for every answer on the path taken to the check page.
-export function summaryRowsHtml (flow, checkId, answers, urlOf) {
-  const rows = []
-  for (const pageId of pathTaken(flow, answers, checkId)) {
-    if (pageId === checkId) break
-    const page = flow.pages[pageId]
-    for (const question of page.questions) {
-      const key = question.summary || (page.questions.length === 1 ? page.title : question.label)
-      rows.push(`<div class="govuk-summary-list__row">
+function rowHtml (key, value, href, card) {
+  const hidden = ` ${lowerFirst(key)}${card ? ` (${card})` : ''}`
+  return `<div class="govuk-summary-list__row">
     <dt class="govuk-summary-list__key">${escapeHtml(key)}</dt>
-    <dd class="govuk-summary-list__value">${display(question, answers[question.name])}</dd>
-    <dd class="govuk-summary-list__actions"><a class="govuk-link" href="${escapeHtml(urlOf(pageId, checkId))}">Change<span class="govuk-visually-hidden"> ${escapeHtml(lowerFirst(key))}</span></a></dd>
-  </div>`)
+    <dd class="govuk-summary-list__value">${value}</dd>
+    <dd class="govuk-summary-list__actions"><a class="govuk-link" href="${escapeHtml(href)}">Change<span class="govuk-visually-hidden">${escapeHtml(hidden)}</span></a></dd>
+  </div>`
+}
+
+// A page's answers as rows: each question, then the questions its chosen options revealed.
+function pageRows (page, values, href, card = '') {
+  const rows = []
+  for (const question of page.questions) {
+    const key = question.summary || (page.questions.length === 1 ? page.title : question.label)
+    rows.push(rowHtml(key, display(question, values[question.name]), href, card))
+    const answer = values[question.name]
+    const chosen = Array.isArray(answer) ? answer : [answer]
+    for (const option of question.options) {
+      if (!chosen.includes(option.value)) continue
+      for (const asked of option.reveal || []) {
+        rows.push(rowHtml(asked.summary || asked.label, display(asked, values[asked.name]), href, card))
+      }
     }
   }
-  return rows.join('\n')
+  return rows
+}
+
+// Check your answers, as the live server writes it: summary lists outside lists, a summary card
+// for each item of a list, in the order of the path. urlOf(step, change) is a step's address.
+export function answerGroupsHtml (flow, checkId, answers, urlOf) {
+  const groups = []
+  for (const step of stepsTaken(flow, answers, { page: checkId, item: null })) {
+    if (step.page === checkId) break
+    const page = flow.pages[step.page]
+    if (page.list) continue // its items are already there, as cards
+    const href = urlOf(step, checkId)
+    const listId = listOf(flow, step.page)
+    if (listId === null) {
+      const rows = pageRows(page, answers, href)
+      if (rows.length && (!groups.length || groups.at(-1).cards)) groups.push({ rows: [] })
+      if (rows.length) groups.at(-1).rows.push(...rows)
+      continue
+    }
+    if (!groups.length || groups.at(-1).list !== listId) groups.push({ list: listId, title: flow.pages[listId].title, cards: [] })
+    const { cards } = groups.at(-1)
+    if (!cards.length || cards.at(-1).number !== step.item) {
+      cards.push({ number: step.item, title: itemName(flow.pages[listId].list, step.item), rows: [] })
+    }
+    const card = cards.at(-1)
+    card.rows.push(...pageRows(page, records(answers, listId)[step.item - 1] || {}, href, card.title))
+  }
+  if (!groups.length) return '<dl class="govuk-summary-list govuk-!-margin-bottom-9"></dl>'
+  return groups.map((group) => group.cards
+    ? `<h2 class="govuk-heading-m">${escapeHtml(group.title)}</h2>\n` + group.cards.map((card) => `<div class="govuk-summary-card">
+  <div class="govuk-summary-card__title-wrapper"><h3 class="govuk-summary-card__title">${escapeHtml(card.title)}</h3></div>
+  <div class="govuk-summary-card__content"><dl class="govuk-summary-list">${card.rows.join('\n')}</dl></div>
+</div>`).join('\n')
+    : `<dl class="govuk-summary-list govuk-!-margin-bottom-9">${group.rows.join('\n')}</dl>`).join('\n')
 }

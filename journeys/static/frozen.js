@@ -1,10 +1,12 @@
 // The frozen site's journeys: answers kept in this browser tab (sessionStorage), checked with
-// the server's rules and messages, branches followed, answers played back. Loaded only on
-// frozen pages; the live server does all of this itself.
-import { ErrorSummary } from '../govuk-frontend.min.js'
+// the server's rules and messages, branches and lists followed, answers played back. Loaded
+// only on frozen pages; the live server does all of this itself.
 import { readPage } from './validation.js'
-import { afterAnswering, backPageId, nextPageId } from './journey.js'
-import { display, escapeHtml, summaryRowsHtml } from './display.js'
+import { afterAnswering, backStep, listOf, nextPageId, records } from './journey.js'
+import { isOpen, pageAnswers, store } from './lists.js'
+import { answerGroupsHtml, display, displayList, escapeHtml } from './display.js'
+import { allQuestions, fillFields, formFields, showErrors } from './frozen-forms.js'
+import { answerList, answerRemoval, showList, showRemoval } from './frozen-lists.js'
 
 const STORE = 'journeys:answers'
 const REFERENCE = '_reference'
@@ -17,8 +19,19 @@ const save = (answers) => sessionStorage.setItem(STORE, JSON.stringify(answers))
 const flows = {}
 const flowNamed = (slug) => (flows[slug] ??= fetch(new URL(`../flows/${slug}.json`, import.meta.url)).then((r) => r.json()))
 
-function pageUrl (flow, pageId, change = null) {
-  return `${BASE}${flow.slug}/${pageId}${change ? `?change=${encodeURIComponent(change)}` : ''}`
+let leaving = false
+const go = (url) => window.location.assign(url)
+const leave = (url) => { leaving = true; window.location.replace(url) } // this page is not for these answers
+
+// Addresses as the live server writes them: an item's page carries its number, a change where it returns.
+function linksFor (flow) {
+  return {
+    step ({ page, item }, change = null) {
+      const query = [...(item !== null ? [`item=${item}`] : []), ...(change ? [`change=${encodeURIComponent(change)}`] : [])]
+      return `${BASE}${flow.slug}/${page}${query.length ? `?${query.join('&')}` : ''}`
+    },
+    remove: (listId, number) => `${BASE}${flow.slug}/${listId}/remove?item=${number}`
+  }
 }
 
 function today () {
@@ -36,88 +49,56 @@ async function fillAnswerMarks (answers) {
   for (const mark of document.querySelectorAll('[data-journeys-answer]')) {
     const name = mark.dataset.journeysAnswer
     const flow = mark.dataset.journeysFlow ? await flowNamed(mark.dataset.journeysFlow) : null
-    const question = flow && Object.values(flow.pages).flatMap((p) => p.questions).find((q) => q.name === name)
+    const question = flow && Object.values(flow.pages).flatMap(allQuestions).find((q) => q.name === name)
     const value = answers[name]
-    mark.innerHTML = question ? display(question, value) : escapeHtml(Array.isArray(value) ? value.join(', ') : value ?? '')
+    if (flow && flow.pages[name]?.list) mark.innerHTML = displayList(flow, name, records(answers, name))
+    else if (question) mark.innerHTML = display(question, value)
+    else mark.innerHTML = escapeHtml(Array.isArray(value) ? value.join(', ') : value ?? '')
   }
 }
 
-function fillFields (form, page, answers) {
-  const field = (name) => form.elements.namedItem(name)
-  for (const question of page.questions) {
-    const { name, type } = question
-    const answer = answers[name]
-    if (answer === undefined || type === 'password' || type === 'file') continue
-    if (type === 'radios' || type === 'yes-no' || type === 'checkboxes') {
-      const ticked = Array.isArray(answer) ? answer : [answer]
-      for (const box of form.querySelectorAll(`input[name="${CSS.escape(name)}"]`)) box.checked = ticked.includes(box.value)
-    } else if (type === 'date') {
-      const [year, month, day] = String(answer).split('-')
-      if (day) Object.entries({ day: Number(day), month: Number(month), year }).forEach(([part, v]) => { field(`${name}-${part}`).value = v })
-    } else if (type === 'address') {
-      for (const part of question.parts) field(`${name}-${part}`).value = answer[part] || ''
-    } else if (field(name)) {
-      field(name).value = answer
-      field(name).dispatchEvent(new Event('input')) // so a character count updates
-    }
+// The form was sent: check it, keep its answers, and go where they lead.
+async function submitted (form, flowLoaded, pageId, removing, number, change) {
+  let flow
+  try {
+    flow = await flowLoaded
+  } catch {
+    form.submit() // the flow could not load: go on as without JavaScript, to the default next page
+    return
   }
-}
-
-function formFields (form) {
-  const fields = {}
-  for (const [name, value] of new FormData(form)) (fields[name] ??= []).push(value instanceof File ? value.name : value)
-  return fields
-}
-
-function clearErrors (form) {
-  document.querySelectorAll('.govuk-error-summary, [data-journeys-error]').forEach((el) => el.remove())
-  form.querySelectorAll('.govuk-form-group--error').forEach((el) => el.classList.remove('govuk-form-group--error'))
-  form.querySelectorAll('.govuk-input--error, .govuk-textarea--error, .govuk-select--error, .govuk-file-upload--error')
-    .forEach((el) => el.classList.remove('govuk-input--error', 'govuk-textarea--error', 'govuk-select--error', 'govuk-file-upload--error'))
-}
-
-// Where a question's error goes: the group around the whole question (an address: each line's own).
-function errorGroup (question, input) {
-  if (question.type === 'address') return input.closest('.govuk-form-group')
-  return input.closest('fieldset')?.closest('.govuk-form-group') || input.closest('.govuk-form-group')
-}
-
-const ANCHORS = [':scope > .govuk-hint', ':scope > fieldset > .govuk-hint', ':scope > fieldset > legend',
-  ':scope > .govuk-label-wrapper', ':scope > label']
-const ERROR_CLASSES = { TEXTAREA: 'govuk-textarea--error', SELECT: 'govuk-select--error', file: 'govuk-file-upload--error' }
-
-// The GOV.UK error summary, a message by each question, and "Error: " in the title, as the server shows them.
-function showErrors (form, page, errors) {
-  clearErrors(form)
-  const items = errors.map((e) => `<li><a href="#${escapeHtml(e.field)}">${escapeHtml(e.message)}</a></li>`).join('')
-  form.parentElement.insertAdjacentHTML('afterbegin', `<div class="govuk-error-summary" data-module="govuk-error-summary">
-  <div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2>
-  <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list">${items}</ul></div></div></div>`)
-  for (const error of errors) {
-    const question = page.questions.find((q) => q.name === error.question)
-    const group = errorGroup(question, document.getElementById(error.field))
-    group.classList.add('govuk-form-group--error')
-    const id = `${error.field}-error`
-    const anchor = ANCHORS.map((selector) => group.querySelector(selector)).find(Boolean)
-    anchor.insertAdjacentHTML('afterend', `<p id="${escapeHtml(id)}" class="govuk-error-message" data-journeys-error>` +
-      `<span class="govuk-visually-hidden">Error:</span> ${escapeHtml(error.message)}</p>`)
-    const controls = group.querySelectorAll('input:not([type=radio]):not([type=checkbox]), textarea, select')
-    for (const control of controls) {
-      if (error.parts.length && !error.parts.some((part) => control.name.endsWith(`-${part}`))) continue
-      control.classList.add(ERROR_CLASSES[control.tagName] || ERROR_CLASSES[control.type] || 'govuk-input--error')
-    }
-    const described = group.querySelector('fieldset') || controls[0] || group.querySelector('input')
-    described.setAttribute('aria-describedby', `${described.getAttribute('aria-describedby') || ''} ${id}`.trim())
+  const page = flow.pages[pageId]
+  const links = linksFor(flow)
+  const given = load()
+  if (removing) {
+    const kept = answerRemoval(form, flow, pageId, given, number)
+    if (kept) { save(kept); go(links.step({ page: pageId, item: null })) }
+    return
   }
-  if (!document.title.startsWith('Error: ')) document.title = `Error: ${document.title}`
-  new ErrorSummary(document.querySelector('.govuk-error-summary')) // focuses it, as GOV.UK Frontend does
+  if (page.list) {
+    const outcome = answerList(form, flow, pageId, given, change)
+    if (outcome) go(links.step(outcome.step, outcome.change))
+    return
+  }
+  if (page.layout === 'check-answers') {
+    const stored = { ...given, [REFERENCE]: newReference() }
+    save(stored)
+    go(links.step({ page: nextPageId(page, stored) || pageId, item: null }))
+    return
+  }
+  const here = { page: pageId, item: listOf(flow, pageId) === null ? null : number }
+  const submission = readPage(page, formFields(form), pageAnswers(flow, given, here), today())
+  if (submission.errors.length) return showErrors(form, allQuestions(page), submission.errors)
+  const stored = store(flow, given, here, submission)
+  save(stored)
+  const next = afterAnswering(flow, here, stored, change)
+  go(links.step(next.step, next.change))
 }
 
 async function main () {
   const scenario = document.getElementById('journeys-scenario')
   if (scenario) { // a scenario's page: its answers replace this tab's, then its start page opens
     save(JSON.parse(scenario.textContent))
-    window.location.replace(document.querySelector('[data-journeys-start]').href)
+    leave(document.querySelector('[data-journeys-start]').href)
     return
   }
   const answers = load()
@@ -125,59 +106,56 @@ async function main () {
   clear?.addEventListener('submit', (event) => {
     event.preventDefault()
     sessionStorage.removeItem(STORE)
-    window.location.assign(BASE)
+    go(BASE)
   })
 
   const slug = document.querySelector('meta[name="journeys-flow"]')?.content
   const pageId = document.querySelector('meta[name="journeys-page"]')?.content
+  const removing = Boolean(document.querySelector('meta[name="journeys-removing"]'))
   const form = slug && document.querySelector('main form')
   const flowLoaded = slug && flowNamed(slug)
-  const change = new URLSearchParams(window.location.search).get('change')
+  const params = new URLSearchParams(window.location.search)
+  const change = params.get('change')
+  const number = /^[0-9]+$/.test(params.get('item') ?? '') ? Number(params.get('item')) : null
   // Listen before anything is awaited: a click before the flow has loaded must not send
   // the form on without its answers.
-  form?.addEventListener('submit', async (event) => {
+  form?.addEventListener('submit', (event) => {
     event.preventDefault()
-    let flow
-    try {
-      flow = await flowLoaded
-    } catch {
-      form.submit() // the flow could not load: go on as without JavaScript, to the default next page
-      return
-    }
-    const page = flow.pages[pageId]
-    const given = load()
-    if (page.layout === 'check-answers') {
-      const stored = { ...given, [REFERENCE]: newReference() }
-      save(stored)
-      window.location.assign(pageUrl(flow, nextPageId(page, stored) || pageId))
-      return
-    }
-    const submission = readPage(page, formFields(form), given, today())
-    if (submission.errors.length) return showErrors(form, page, submission.errors)
-    const stored = { ...given, ...submission.answers }
-    save(stored)
-    const next = afterAnswering(flow, pageId, stored, change)
-    window.location.assign(pageUrl(flow, next.page, next.change))
+    submitted(form, flowLoaded, pageId, removing, number, change)
   })
 
   await fillAnswerMarks(answers)
   if (!slug) return
   const flow = await flowLoaded
   const page = flow.pages[pageId]
+  const links = linksFor(flow)
   const back = document.querySelector('.govuk-back-link')
-  const backId = backPageId(flow, pageId, answers, change)
-  if (back && backId) back.href = pageUrl(flow, backId)
+  if (removing) {
+    if (!(number >= 1 && number <= records(answers, pageId).length)) return leave(links.step({ page: pageId, item: null }))
+    if (back) back.href = links.step({ page: pageId, item: null })
+    return showRemoval(form, flow, pageId, number)
+  }
+  const here = { page: pageId, item: listOf(flow, pageId) === null ? null : number }
+  if (page.list && !records(answers, pageId).length) return leave(links.step({ page: page.list.pages[0], item: 1 }, change))
+  if (!isOpen(flow, here, answers)) return leave(links.step({ page: listOf(flow, pageId), item: null }))
+  const backTo = backStep(flow, here, answers, change)
+  if (back && backTo) back.href = links.step(backTo)
   else if (back) back.remove()
 
+  if (page.list) showList(flow, pageId, answers, links)
   if (page.layout === 'check-answers') {
-    document.querySelector('main .govuk-summary-list').innerHTML = summaryRowsHtml(flow, pageId, answers, (id, check) => pageUrl(flow, id, check))
+    document.querySelector('[data-journeys-answers]').innerHTML = answerGroupsHtml(flow, pageId, answers, links.step)
   }
   if (page.layout === 'confirmation') {
     if (!answers[REFERENCE]) save({ ...answers, [REFERENCE]: newReference() })
     document.querySelectorAll('[data-journeys-reference]').forEach((el) => { el.textContent = load()[REFERENCE] })
   }
-  if (form) fillFields(form, page, answers)
+  if (form && !page.list) {
+    fillFields(form, page, pageAnswers(flow, answers, here))
+    if (here.item !== null) form.elements.namedItem('_item').value = here.item
+  }
 }
 
-// Marks the page ready once filled in, so a browser check knows when to look.
-main().finally(() => { document.body.dataset.journeysReady = 'true' })
+// Marks the page ready once filled in, so a browser check knows when to look (not on a page
+// it is leaving for another).
+main().finally(() => { if (!leaving) document.body.dataset.journeysReady = 'true' })

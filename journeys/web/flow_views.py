@@ -59,10 +59,14 @@ def frozen_target(flow: Flow, page: FlowPage) -> str | None:
         pages = list_page.list.pages
         index = pages.index(page.id)
         return pages[index + 1] if index + 1 < len(pages) else list_page.id
-    target = default_next_id(page)
-    if target in flow.pages and flow.pages[target].list is not None:
-        return flow.pages[target].list.pages[0]
-    return target
+    return into_list(flow, default_next_id(page))
+
+
+def into_list(flow: Flow, page_id: str | None) -> str | None:
+    """A frozen page's way to `page_id`: into a list, its first item's page (its script then shows the list, if any)."""
+    if page_id in flow.pages and flow.pages[page_id].list is not None:
+        return flow.pages[page_id].list.pages[0]
+    return page_id
 
 
 def page_context(flow: Flow, page: FlowPage, given: dict, step: Step, submission: Submission | None = None,
@@ -74,6 +78,8 @@ def page_context(flow: Flow, page: FlowPage, given: dict, step: Step, submission
     back = back_step(flow, step, given, change)
     context = common_context(flow, page, step_url(flow, back) if back else None, errors)
     next_id = next_page_id(page, given)
+    if state().frozen:
+        next_id = into_list(flow, next_id)
     context.update({
         "headingInQuestion": mode == AS_HEADING,
         "questions": render_questions(current_app.jinja_env.globals, page.questions, typed, errors, mode, page.caption),

@@ -88,6 +88,7 @@ def removal(flow: Flow, page: FlowPage):
     context = common_context(flow, page, flow.url(page.id), [error] if error else [], title=title)
     if frozen:
         context["action"] = flow.url(page.id)
+        context["journeysPage"]["removing"] = True
     context.update({
         "caption": "",
         "content": "",

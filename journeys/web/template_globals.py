@@ -5,7 +5,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from journeys.problems import ContentError
-from journeys.rendering.answer_display import display
+from journeys.flows.navigation import records
+from journeys.rendering.answer_display import display, display_list
 from journeys.settings import SETTINGS_FILE
 from journeys.web import answers
 from journeys.web.state import prototype, state
@@ -33,11 +34,16 @@ def template_globals() -> dict:
 
 
 def answer_helper(name: str) -> Markup:
-    """`{{ answer("email") }}` in a Jinja page: the answer as check answers shows it.
+    """`{{ answer("email") }}` in a Jinja page: the answer as check answers shows it (a list: each item's first answer).
 
     Marked with its name so the frozen site's script fills it in from the browser's answers.
     """
     frozen = state().frozen
+    listed = prototype().item_list(name)
+    if listed is not None:
+        flow, page = listed
+        shown = "" if frozen else display_list(flow, page, records(answers.current(), name))
+        return Markup('<span data-journeys-answer="{}" data-journeys-flow="{}">{}</span>').format(name, flow.slug, shown)
     found = prototype().question(name)
     if found is not None:
         flow, question = found
