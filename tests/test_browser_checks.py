@@ -36,6 +36,27 @@ def broken_report(tmp_path_factory):
               </form>
             {% endblock %}
         """,
+        # GOV.UK's reveal markup (let through), aria-expanded on a plain radio, and a GOV.UK
+        # reveal's radio with an attribute ARIA does not allow (both reported).
+        "pages/broken-reveals.html": """
+            {% extends "base.html" %}
+            {% block content %}
+              <h1 class="govuk-heading-l">Reveals</h1>
+              <form method="post" action="/about">
+                {{ govukRadios({"name": "fine", "fieldset": {"legend": {"text": "Fine?"}}, "items": [
+                     {"value": "a", "text": "A", "conditional": {"html": '<p class="govuk-body">More</p>'}},
+                     {"value": "b", "text": "B"}]}) }}
+                <p class="govuk-body"><input id="plain" name="plain" type="radio" value="a" aria-expanded="false">
+                  <label for="plain">Plain</label></p>
+                <div class="govuk-radios" data-module="govuk-radios"><div class="govuk-radios__item">
+                  <input class="govuk-radios__input" id="extra" name="extra" type="radio" value="a"
+                    data-aria-controls="conditional-extra" aria-pressed="true">
+                  <label class="govuk-label govuk-radios__label" for="extra">A</label></div>
+                  <div class="govuk-radios__conditional" id="conditional-extra"><p class="govuk-body">More</p></div></div>
+                {{ govukButton({"text": "Send"}) }}
+              </form>
+            {% endblock %}
+        """,
         # A link to a page that does not exist.
         "pages/broken-link.md": "# A broken link\n\nSee [the missing guide](/guides/missing).\n",
         # A scenario whose expected path the journey does not take.
@@ -44,13 +65,13 @@ def broken_report(tmp_path_factory):
             flow: bulky-waste
             start: items
             answers:
-              items: [Sofa or armchair]
+              items:
+                - {item-type: Sofa or armchair, item-size: Fits through a standard door}
               address: {line-1: 1 Mill Lane, town: Leeds, postcode: LS1 1AA}
               collection-date: 2031-05-12
               council-tax-reduction: "No"
-              email: sam@example.com
-              phone: ""
-            path: [items, other-items, address]
+              contact-method: Post
+            path: [items, extra-items, address]
         """,
     })
     result = check(project)
@@ -80,8 +101,16 @@ def test_a_broken_link_is_named_with_its_page(broken_report):
     assert 'element: a[href="/guides/missing"]' in page
 
 
+def test_only_govuk_reveal_markup_may_have_aria_expanded_on_a_radio(broken_report):
+    page = broken_report[1].split("\n/broken-reveals\n", 1)[1].split("\n/", 1)[0]
+    reported = [line.strip() for line in page.splitlines() if line.strip().startswith("element: ")]
+    assert page.count("[accessibility: aria-allowed-attr]") == 2
+    assert "element: #plain" in reported and "element: #extra" in reported
+    assert "element: #fine" not in reported
+
+
 def test_a_wrong_expected_path_says_where_the_journey_went(broken_report):
     report = broken_report[1]
     assert "/scenarios/wrong-path" in report
-    assert ("[scenario: path] expected items > other-items > address, "
+    assert ("[scenario: path] expected items > extra-items > address, "
             "but the journey went items > address") in report

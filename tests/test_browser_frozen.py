@@ -48,17 +48,25 @@ def test_every_frozen_page_works_through_nginx(server, watched_page, url):
 
 def test_without_javascript_the_forms_still_lead_along_the_default_path(server, watched_page):
     page = watched_page(javascript=False)
+    heading = page.get_by_role("heading", level=1)
     page.goto(server.url + "/bulky-waste")  # the flow's own address opens its first page
     expect(page).to_have_url(server.url + "/bulky-waste/start")
     page.get_by_role("button", name="Start now").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("What do you need us to collect?")
+    # No script to show a list: into it through its first item's pages.
+    expect(page).to_have_url(server.url + "/bulky-waste/item-type")
+    expect(heading).to_have_text("What do you need us to collect?")
     page.get_by_label("Something else").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(re.compile(re.escape(server.url + "/bulky-waste/item-details") + r"\?"))
+    expect(heading).to_have_text("Tell us about the item")
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(re.compile(re.escape(server.url + "/bulky-waste/items") + r"\?"))
     page.get_by_role("button", name="Continue").click()
     # No script to follow the branch: the form goes to the page the rules lead to by default.
     expect(page).to_have_url(re.compile(re.escape(server.url + "/bulky-waste/address") + r"\?"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Where should we collect from?")
+    expect(heading).to_have_text("Where should we collect from?")
     page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("When would you like us to collect?")
+    expect(heading).to_have_text("When would you like us to collect?")
     page.get_by_role("link", name="Back").click()
     expect(page).to_have_url(server.url + "/bulky-waste/address")
     assert page.watch.failed_requests == []
@@ -97,14 +105,26 @@ def test_under_a_sub_path_a_journey_branches_and_keeps_its_answers(builds, stati
     server = static_server(builds["/my-prototype/"].parent)
     page = watched_page()
     base = server.url + "/my-prototype/"
+    ready = lambda: page.wait_for_selector("body[data-journeys-ready]", state="attached")  # noqa: E731
     page.goto(base + "bulky-waste/items/")
-    page.wait_for_selector("body[data-journeys-ready]", state="attached")
+    # No items yet: the list sends the browser to its first item's first page, under the sub-path.
+    expect(page).to_have_url(re.compile(re.escape(base + "bulky-waste/item-type") + r"/?\?item=1$"))
+    ready()
     page.get_by_label("Something else").check()
+    page.get_by_label("What is it?").fill("A bike")
     page.get_by_role("button", name="Continue").click()
-    expect(page).to_have_url(re.compile(re.escape(base + "bulky-waste/other-items") + "/?$"))  # the plain server adds the /
-    page.wait_for_selector("body[data-journeys-ready]", state="attached")
-    expect(page.get_by_role("link", name="Back")).to_have_attribute("href", "/my-prototype/bulky-waste/items")
+    expect(page).to_have_url(re.compile(re.escape(base + "bulky-waste/item-details") + r"/?\?item=1$"))
+    ready()
+    expect(page.get_by_role("link", name="Back")).to_have_attribute("href", "/my-prototype/bulky-waste/item-type?item=1")
     page.get_by_role("link", name="Back").click()
-    page.wait_for_selector("body[data-journeys-ready]", state="attached")
+    ready()
     expect(page.get_by_label("Something else")).to_be_checked()
+    expect(page.get_by_label("What is it?")).to_have_value("A bike")
+    page.get_by_role("button", name="Continue").click()
+    ready()
+    page.get_by_label("Fits through a standard door").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("You have added 1 item")
+    ready()
+    expect(page.get_by_role("link", name="Remove item 1")).to_have_attribute("href", "/my-prototype/bulky-waste/items/remove?item=1")
     assert page.watch.console_errors == [] and page.watch.failed_requests == []

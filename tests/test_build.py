@@ -36,10 +36,11 @@ def test_a_build_freezes_every_page_the_assets_a_404_page_and_robots_txt(example
     summary = quiet_build(example_copy, tmp_path / "dist")
     files = tree(tmp_path / "dist")
 
-    flow_pages = ["start", "items", "other-items", "address", "collection-date", "council-tax-reduction",
-                  "account-number", "contact", "check-answers", "confirmation"]
+    flow_pages = ["start", "items", "item-type", "item-details", "extra-items", "address", "collection-date",
+                  "council-tax-reduction", "account-number", "contact", "check-answers", "confirmation",
+                  "items/remove"]  # the list's page asking whether to remove an item
     pages = ["index.html", "about/index.html", "your-booking/index.html", "clear-answers/index.html",
-             "scenarios/index.html", "scenarios/fridge-with-reduction/index.html",
+             "scenarios/index.html", "scenarios/clearing-a-house/index.html", "scenarios/fridge-with-reduction/index.html",
              "scenarios/something-else/index.html", "bulky-waste/index.html",
              *(f"bulky-waste/{page}/index.html" for page in flow_pages)]
     for page in pages + ["404.html"]:
@@ -58,8 +59,9 @@ def test_css_and_js_get_content_hashed_names_that_pages_link_to(example_copy, tm
     hashed = sorted(name for name in files if HASHED.search(name))
     assert [re.sub(r"\.[0-9a-f]{10}\.", ".#.", name) for name in hashed] == [
         "assets/govuk-frontend.min.#.css", "assets/govuk-frontend.min.#.js",
-        "assets/journeys/conditions.#.js", "assets/journeys/display.#.js", "assets/journeys/frozen.#.js",
-        "assets/journeys/init.#.js", "assets/journeys/journey.#.js", "assets/journeys/validation.#.js",
+        "assets/journeys/conditions.#.js", "assets/journeys/display.#.js", "assets/journeys/frozen-forms.#.js",
+        "assets/journeys/frozen-lists.#.js", "assets/journeys/frozen.#.js", "assets/journeys/init.#.js",
+        "assets/journeys/journey.#.js", "assets/journeys/lists.#.js", "assets/journeys/validation.#.js",
     ]
     css = next(name for name in hashed if name.endswith(".css"))
     init = next(name for name in hashed if "init." in name)

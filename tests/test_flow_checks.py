@@ -253,6 +253,286 @@ CASES = [
         """ + END, ["1: 'title' is missing", "2: 'title' is missing"]),
 ]
 
+# Lists and reveals.
+CASES += [
+    ("an item page with a next", """
+        title: Test
+        pages:
+          people:
+            layout: add-another
+            title: People
+            item: person
+            pages: [person-name]
+            next: done
+          person-name:
+            title: Name?
+            questions: [{name: full-name}]
+            next: done
+        """ + END, ["12: page 'person-name' is asked for each person in 'people', so it cannot have 'next'"]),
+    ("a page used by two lists", """
+        title: Test
+        pages:
+          people:
+            layout: add-another
+            title: People
+            item: person
+            pages: [person-name]
+            next: pets
+          pets:
+            layout: add-another
+            title: Pets
+            item: pet
+            pages: [person-name]
+            next: done
+          person-name:
+            title: Name?
+            questions: [{name: full-name}]
+        """ + END, ["13: page 'person-name' is already asked for each item of 'people' (line 7)"]),
+    ("an unknown page in a list's pages", """
+        title: Test
+        pages:
+          people:
+            layout: add-another
+            title: People
+            item: person
+            pages: [person-nmae]
+            next: done
+          person-name:
+            title: Name?
+            questions: [{name: full-name}]
+        """ + END, ["7: there is no page called 'person-nmae'",
+                    "9: no page leads to 'person-name', so nobody can reach it",
+                    "9: page 'person-name' has no 'next', so people get stuck here"]),
+    ("min above max", """
+        title: Test
+        pages:
+          people:
+            layout: add-another
+            title: People
+            item: person
+            pages: [person-name]
+            min: 3
+            max: 2
+            next: done
+          person-name:
+            title: Name?
+            questions: [{name: full-name}]
+        """ + END, ["8: 'min' is 3, more than 'max' (2), so nobody can finish the list"]),
+    ("min and max that are not whole numbers", """
+        title: Test
+        pages:
+          people:
+            layout: add-another
+            title: People
+            item: person
+            pages: [person-name]
+            min: 0
+            max: two
+            next: done
+          person-name:
+            title: Name?
+            questions: [{name: full-name}]
+        """ + END, ["8: 'min' should be a whole number, 1 or more",
+                    "9: 'max' should be a whole number, 1 or more"]),
+    ("an add-another page without its item and pages", """
+        title: Test
+        pages:
+          people:
+            layout: add-another
+            title: People
+            next: done
+        """ + END, ["3: 'item' is missing",
+                    "3: an add-another page needs 'pages', the pages asked for each item, in order"]),
+    ("an add-another page that asks questions", """
+        title: Test
+        pages:
+          people:
+            layout: add-another
+            title: People
+            item: person
+            pages: [person-name]
+            questions: [{name: count}]
+            next: done
+          person-name:
+            title: Name?
+            questions: [{name: full-name}]
+        """ + END, ["8: an add-another page cannot ask questions"]),
+    ("list keys on a question page", """
+        title: Test
+        pages:
+          ask:
+            title: Name?
+            item: person
+            questions: [{name: name}]
+            next: done
+        """ + END, ["5: 'item' goes with the add-another layout"]),
+    ("a list inside a list", """
+        title: Test
+        pages:
+          people:
+            layout: add-another
+            title: People
+            item: person
+            pages: [pets]
+            next: done
+          pets:
+            layout: add-another
+            title: Pets
+            item: pet
+            pages: [pet-name]
+          pet-name:
+            title: Name?
+            questions: [{name: pet-name}]
+        """ + END, ["7: 'pets' is an add-another page: a list cannot be asked for each item of another"]),
+    ("a list asking a confirmation page", """
+        title: Test
+        pages:
+          people:
+            layout: add-another
+            title: People
+            item: person
+            pages: [done]
+            next: done
+        """ + END, ["7: 'done' is a confirmation page: the pages of a list ask its questions"]),
+    ("a goto to an item's page", """
+        title: Test
+        pages:
+          ask:
+            title: Name?
+            questions: [{name: name}]
+            next: person-name
+          people:
+            layout: add-another
+            title: People
+            item: person
+            pages: [person-name]
+            next: done
+          person-name:
+            title: Name?
+            questions: [{name: full-name}]
+        """ + END, ["6: 'person-name' is asked for each person in 'people': go to 'people' instead",
+                    "7: no page leads to 'people', so nobody can reach it",
+                    "17: no page leads to 'done', so nobody can reach it"]),
+    ("a list named like a question", """
+        title: Test
+        pages:
+          ask:
+            title: How many people?
+            questions: [{name: people, type: number}]
+            next: people
+          people:
+            layout: add-another
+            title: People
+            item: person
+            pages: [person-name]
+            next: done
+          person-name:
+            title: Name?
+            questions: [{name: full-name}]
+        """ + END, ["7: the list 'people' keeps its answers under its id, which the question on line 5 also uses"]),
+    ("count on an answer that is not a list", """
+        title: Test
+        pages:
+          ask:
+            title: Colour?
+            questions: [{name: colour, type: radios, options: [Red, Blue]}]
+            next:
+              - when: {colour: {count: {at_least: 2}}}
+                goto: done
+              - goto: done
+        """ + END, ["8: 'count' counts the items of a list or the ticked boxes, but 'colour' is a radios answer"]),
+    ("count without number tests", """
+        title: Test
+        pages:
+          ask:
+            title: Items?
+            questions: [{name: items, type: checkboxes, options: [Sofa, Bed]}]
+            next:
+              - when: {items: {count: 2}}
+                goto: done
+              - when: {items: {count: {at_least: two}}}
+                goto: done
+              - goto: done
+        """ + END, ["7: 'count' needs number tests",
+                    "9: 'at_least' needs a number"]),
+    ("a value test on a list", """
+        title: Test
+        pages:
+          people:
+            layout: add-another
+            title: People
+            item: person
+            pages: [person-name]
+            next:
+              - when: {people: Ann}
+                goto: done
+              - when: {people: {count: {at_least: 2}}, full-name: Ann}
+                goto: done
+              - goto: done
+          person-name:
+            title: Name?
+            questions: [{name: full-name}]
+        """ + END, ["10: 'people' is a list of persons: test how many with 'count', or 'answered'",
+                    "12: the condition reads 'full-name', which is asked for each person in 'people'"]),
+    ("a reveal under a question that cannot have one", """
+        title: Test
+        pages:
+          ask:
+            title: Country?
+            questions:
+              - name: country
+                type: select
+                options:
+                  - text: Wales
+                    reveal:
+                      - name: town
+                        label: Town
+            next: done
+        """ + END, ["10: a select question's options cannot reveal questions"]),
+    ("a nested reveal", """
+        title: Test
+        pages:
+          ask:
+            title: Contact?
+            questions:
+              - name: contact
+                type: radios
+                options:
+                  - text: Phone
+                    reveal:
+                      - name: phone-type
+                        type: radios
+                        label: Which phone?
+                        options:
+                          - text: Mobile
+                            reveal:
+                              - name: mobile
+                                label: Number
+                  - Post
+            next: done
+        """ + END, ["12: a radios question cannot be revealed under an option",
+                    "16: a question revealed under an option cannot reveal more questions"]),
+    ("a revealed question without a label, named twice", """
+        title: Test
+        pages:
+          ask:
+            title: Contact?
+            questions:
+              - name: contact
+                type: checkboxes
+                options:
+                  - text: Email
+                    reveal:
+                      - name: contact
+                        type: email
+                  - text: Post
+                    reveal: Yes
+            next: done
+        """ + END, ["11: question 'contact' needs a label: it is asked under an option",
+                    "11: the answer name 'contact' is already used on line 6",
+                    "14: 'reveal' should be a list of questions, each starting with '- name:'"]),
+]
+
 
 def problems_of(make_project, text: str) -> list[str]:
     project = make_project({"pages/test.yaml": textwrap.dedent(text)})
@@ -334,3 +614,38 @@ def test_journeys_check_finds_pages_that_clash_with_layouts_and_flows(make_proje
             "    Rename the page file or this page's id.") in result.stderr
     assert ("pages/start.html:1: this page has the same name as the 'start' layout, so it replaces that layout\n"
             "    Rename the page; to change the layout, put it in layouts/ instead.") in result.stderr
+
+
+def test_list_and_reveal_problems_say_how_to_fix_them(make_project):
+    fixes = {}
+    for what in ("an item page with a next", "an unknown page in a list's pages", "min above max",
+                 "a nested reveal", "count on an answer that is not a list", "a reveal under a question that cannot have one"):
+        text = next(case[1] for case in CASES if case[0] == what)
+        project = make_project({"pages/test.yaml": textwrap.dedent(text)})
+        with pytest.raises(ContentError) as raised:
+            load_flow(project, "test")
+        fixes.update({p.message: p.fix for p in raised.value.problems})
+    assert fixes["page 'person-name' is asked for each person in 'people', so it cannot have 'next'"] == \
+        "Remove 'next': after an item's last page, 'people' shows the list."
+    assert fixes["there is no page called 'person-nmae'"] == "did you mean 'person-name'?"
+    assert fixes["'min' is 3, more than 'max' (2), so nobody can finish the list"] == "Make 'min' no more than 'max'."
+    assert fixes["a question revealed under an option cannot reveal more questions"] == \
+        "The Design System advises against nesting reveals: ask it on a page of its own."
+    assert fixes["a select question's options cannot reveal questions"] == \
+        "Only radios and checkboxes can show questions under an option: use one of them."
+    assert fixes["'count' counts the items of a list or the ticked boxes, but 'colour' is a radios answer"].startswith(
+        "Use 'count' on an add-another list or a checkboxes answer")
+
+
+def test_an_option_in_a_data_list_cannot_reveal_questions(make_project):
+    project = make_project({
+        "data/contact.yaml": "- Post\n- text: Email\n  reveal:\n    - name: email\n      label: Email\n",
+        "pages/test.yaml": "title: Test\npages:\n  ask:\n    title: Contact?\n    questions:\n"
+                           "      - name: contact\n        type: radios\n        options: contact\n    next: done\n"
+                           "  done:\n    layout: confirmation\n    title: Done\n",
+    })
+    from journeys.project import Project
+    from journeys.prototype import read_prototype
+
+    assert [(p.file, p.line, p.message) for p in read_prototype(Project.at(project)).problems] == [
+        ("data/contact.yaml", 3, "an option in a data/ list cannot reveal questions")]

@@ -15,8 +15,10 @@ def check_lists(flow: Flow) -> list[Problem]:
     owner: dict[str, tuple[FlowPage, int]] = {}  # item page id -> (its list page, the line naming it)
     for page in flow.lists():
         for page_id, line in zip(page.list.pages, page.list.page_lines):
-            problems += _item_page_problems(flow, page, page_id, line, owner)
-            owner.setdefault(page_id, (page, line))
+            found = _item_page_problems(flow, page, page_id, line, owner)
+            if not found:
+                owner[page_id] = (page, line)
+            problems += found
     for page in flow.pages.values():
         if page.id in owner and page.next:
             list_page = owner[page.id][0]

@@ -83,7 +83,7 @@ class _Reader(QuestionReader):
             self.problem(path + ("questions",), "'questions' should be a list, each starting with '- name:'")
             questions = []
         if questions and not layout_of(layout).asks_questions:
-            self.problem(path + ("questions",), f"a {layout} page cannot ask questions",
+            self.problem(path + ("questions",), f"{'an' if layout[:1] in 'aeiou' else 'a'} {layout} page cannot ask questions",
                          "Move the questions to a page with the question layout.")
         for number, question_data in enumerate(questions):
             question = self.question(question_data, page.title, len(questions), path + ("questions", number))

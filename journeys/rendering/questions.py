@@ -58,6 +58,9 @@ def render_question(macros: dict, question: Question, value, errors: list[FieldE
     if question.type == "address":
         return _address(macros, question, value or {}, errors, mode, caption)
     params = {"name": question.name, "id": question.name}
+    if question.name.startswith("_"):
+        # A page's own question (a list's "add another?"): ids must start with a letter.
+        params["idPrefix"] = params["id"] = question.name.lstrip("_")
     title = _title(question.label, mode, caption, spec.fieldset)
     if spec.fieldset:
         params["fieldset"] = {"legend": title}

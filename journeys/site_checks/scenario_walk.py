@@ -9,7 +9,8 @@ READY = "body[data-journeys-ready]"  # frozen.js sets it once the page is filled
 
 
 def walk(page, base_url: str, scenario: Scenario, visit) -> list[Finding]:
-    """Load the scenario, then press each page's button; compare the pages seen with `scenario.path`.
+    """Load the scenario, then press each page's button (a list page: "No" to adding another); compare
+    the pages seen with `scenario.path`.
 
     `visit(page, path)` runs the per-page checks on every page the walk reaches.
     """
@@ -24,6 +25,10 @@ def walk(page, base_url: str, scenario: Scenario, visit) -> list[Finding]:
         visit(page, page.url.removeprefix(base_url.rstrip("/")))
         if seen != scenario.path[: len(seen)] or len(seen) == len(scenario.path):
             break
+        # A list page asks "add another?": the scenario's items are all there is, so the answer is no.
+        another = page.locator('[data-journeys-add-another]:not([hidden]) input[value="No"]')
+        if another.count():
+            another.check()
         before = page.url
         button = page.locator("main form button[type=submit], main form .govuk-button, main a.govuk-button").first
         if button.count() == 0:

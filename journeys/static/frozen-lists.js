@@ -7,7 +7,8 @@ import { formFields, showErrors } from './frozen-forms.js'
 
 const chosen = (form, name) => formFields(form)[name]?.[0] ?? ''
 const yesNo = (name) => ({ name, type: 'yes-no' })
-const errorOf = (name, message) => ({ question: name, field: name, message, parts: [] })
+// The page's own questions' ids are their names without the leading `_`: ids start with a letter.
+const errorOf = (name, message) => ({ question: name, field: name.replace(/^_/, ''), message, parts: [] })
 
 // How many were added, each item with Change and Remove, and "add another?" unless the list is full.
 export function showList (flow, listId, answers, links) {

@@ -35,7 +35,7 @@ def submit(flow: Flow, page: FlowPage):
     given, change = answers.current(), change_param()
     choice = add_another(flow, page, given, request.form.get(ADD_ANOTHER, ""), change)
     if choice.error:
-        error = FieldError(ADD_ANOTHER, ADD_ANOTHER, choice.error)
+        error = FieldError(ADD_ANOTHER, ADD_ANOTHER.lstrip("_"), choice.error)
         return render_template("add-another.html", **list_context(flow, page, given, change, error))
     return redirect(step_url(flow, choice.step, choice.change), code=303)
 
@@ -81,7 +81,7 @@ def removal(flow: Flow, page: FlowPage):
             answers.replace(remove_item(given, page.id, number))
         if chosen in ("Yes", "No"):
             return redirect(flow.url(page.id), code=303)
-        error = FieldError(REMOVE, REMOVE, required)
+        error = FieldError(REMOVE, REMOVE.lstrip("_"), required)
     shown = str(number) if number else ""
     label = escape(messages["remove"]).replace("{number}", Markup('<span data-journeys-number>{}</span>').format(shown))
     title = messages["remove"].replace("{number}", shown)
