@@ -88,3 +88,23 @@ def test_no_script_an_answer_carries_runs_in_a_browser(make_project, live_server
     expect(values.nth(2)).to_have_text(f"{EVIL} Leeds LS1 1AA", use_inner_text=True)
     values.nth(1).hover()
     assert dialogs == []
+
+
+def test_an_item_and_a_revealed_answer_are_escaped_everywhere_they_show(make_project, make_app):
+    from test_browser_lists import HOUSEHOLD
+
+    client = make_app(make_project(HOUSEHOLD)).test_client()
+    client.post("/household/person-name?item=1", data={"full-name": EVIL})
+    client.post("/household/person-age?item=1", data={"age": "30"})
+    client.post("/household/person-name?item=2", data={"full-name": "Ann"})
+    client.post("/household/person-age?item=2", data={"age": "31"})
+    client.post("/household/contact", data={"contact-method": "Another way", "contact-other": EVIL})
+    pages = {url: client.get(url).text for url in ("/household/people", "/household/check-answers",
+                                                   "/household/person-name?item=1", "/household/contact")}
+    assert f'govuk-!-font-weight-regular">{ESCAPED}</dt>' in pages["/household/people"]
+    assert pages["/household/check-answers"].count(ESCAPED) == 2
+    assert f'value="{ESCAPED}"' in pages["/household/person-name?item=1"]
+    assert f'value="{ESCAPED}"' in pages["/household/contact"]
+    rejected = client.post("/household/contact", data={"contact-method": "Email", "contact-email": EVIL}).text
+    assert "Enter an email address in the correct format" in rejected and f'value="{ESCAPED}"' in rejected
+    assert not any("<script>alert" in page for page in [*pages.values(), rejected])

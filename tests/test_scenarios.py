@@ -1,6 +1,8 @@
 """Scenarios: a researcher starts a journey part-way through with believable answers."""
 
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -120,3 +122,49 @@ def test_a_scenario_link_lands_on_its_page_with_the_answers_filled_in(project, l
     expect(page.get_by_label("Mills Mess")).to_be_checked()
     expect(page.get_by_label("Shower")).not_to_be_checked()
     assert page.watch.console_errors == [] and page.watch.failed_requests == []
+
+
+def test_a_scenario_can_preset_a_list_and_a_revealed_answer(make_project, make_app):
+    from test_browser_lists import HOUSEHOLD
+
+    project = make_project({**HOUSEHOLD, "data/scenarios/two.yaml": """
+        title: Two people, by email
+        flow: household
+        start: check-answers
+        answers:
+          people:
+            - {full-name: Ann, age: 34}
+            - {full-name: Bob, age: 7}
+          contact-method: Email
+          contact-email: ann@example.com
+    """})
+    client = make_app(project).test_client()
+    assert client.get("/scenarios/two").headers["Location"] == "/household/check-answers"
+    page = client.get("/household/check-answers").text
+    values = re.findall(r'<dd class="govuk-summary-list__value">\s*(.*?)\s*</dd>', page)
+    assert values == ["Ann", "34", "Bob", "7", "Email", "ann@example.com"]
+
+
+@pytest.mark.parametrize("answers, expected", [
+    ("  people: Ann\n", ["5: 'people' is a list of people: give each as 'answer name: answer' lines"]),
+    ("  people:\n    - {full-nmae: Ann}\n", ["6: no page of 'household' asks 'full-nmae' for each item"]),
+    ("  contact-method: Post\n  contact-email: ann@example.com\n",
+     ["6: 'contact-email' is asked only when 'contact-method' is 'Email', which these answers do not choose"]),
+])
+def test_a_scenarios_list_and_revealed_answers_are_checked(make_project, answers, expected):
+    from test_browser_lists import HOUSEHOLD
+
+    scenario = "title: T\nflow: household\nstart: people\nanswers:\n" + answers
+    project = make_project({**HOUSEHOLD, "data/scenarios/broken.yaml": scenario})
+    problems = read_prototype(Project.at(project)).problems
+    assert sorted(f"{p.line}: {p.message}" for p in problems) == expected
+
+
+def test_a_scenario_cannot_start_on_an_items_page(make_project):
+    from test_browser_lists import HOUSEHOLD
+
+    project = make_project({**HOUSEHOLD, "data/scenarios/broken.yaml": "title: T\nflow: household\nstart: person-name\n"})
+    problems = read_prototype(Project.at(project)).problems
+    assert [(p.line, p.message, p.fix) for p in problems] == [
+        (3, "'person-name' is asked for each item of 'people': start on 'people' instead",
+         "The list page shows the items, and leads to each item's pages.")]

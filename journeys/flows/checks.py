@@ -5,6 +5,7 @@ from __future__ import annotations
 from journeys.flows.conditions import answer_names
 from journeys.flows.list_checks import check_lists
 from journeys.flows.model import Flow
+from journeys.flows.page_ids import id_problems
 from journeys.problems import Problem, did_you_mean
 
 
@@ -59,6 +60,8 @@ def check_flow(flow: Flow) -> list[Problem]:
                 flow.file, page.line, f"no page leads to '{page.id}', so nobody can reach it",
                 "Add it as a 'next' or 'goto' of another page, or remove it.",
             ))
+    for page in flow.pages.values():
+        problems += id_problems(flow.file, page)
     return problems + check_lists(flow)
 
 
