@@ -37,3 +37,22 @@ def test_the_checks_output_in_the_flows_guide_is_what_journeys_check_prints(make
                             capture_output=True, text=True, cwd=ROOT)
     documented = re.search(r"```\n(2 problems found:.*?)```", (ROOT / "docs/flows.md").read_text(), flags=re.S)
     assert result.stderr == documented.group(1)
+
+
+def test_the_list_in_the_flows_guide_has_no_problems_and_starts_with_its_first_item(make_project, make_app):
+    example = next(block for block in yaml_blocks("docs/flows.md") if "layout: add-another" in block)
+    project = make_project({"pages/household.yaml": example})
+    flow = load_flow(project, "household")
+    assert flow.pages["people"].list.pages == ["person-name", "person-age"]
+    client = make_app(project).test_client()
+    assert client.get("/household/people").headers["Location"] == "/household/person-name?item=1"
+
+
+def test_the_reveal_in_the_flows_guide_has_no_problems(make_project, make_app):
+    question = next(block for block in yaml_blocks("docs/flows.md") if "reveal:" in block and "layout" not in block)
+    flow = "title: T\npages:\n  contact:\n    title: How should we contact you?\n    questions:\n" + \
+        "\n".join("      " + line for line in question.splitlines()) + \
+        "\n    next: done\n  done:\n    layout: confirmation\n    title: Done\n"
+    project = make_project({"pages/test.yaml": flow})
+    asked = load_flow(project, "test").pages["contact"].questions[0]
+    assert [q.name for q in asked.revealed] == ["contact-email", "contact-mobile"]
