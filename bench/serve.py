@@ -28,7 +28,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-QUESTION = "/bulky-waste/items"  # the example flow's first question: checkboxes with hints
+# The example flow's first question: the first item's radios, with hints and a reveal.
+QUESTION = "/bulky-waste/item-type?item=1"
 CLIENTS = 16
 LOAD_SECONDS = 5
 LOAD_RUNS = 3
@@ -201,7 +202,7 @@ def answer_cookie(url: str) -> str:
     """A session with an answer stored, as a researcher's browser has after the first question."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    opener.open(url + QUESTION, data=b"items=Fridge+or+freezer").read()
+    opener.open(url + QUESTION, data=b"item-type=Fridge+or+freezer").read()
     cookie = next(iter(jar))
     return f"{cookie.name}={cookie.value}"
 
@@ -233,7 +234,7 @@ def render_rates(project: Path, pages: int = 300) -> tuple[float, float]:
             configure(environment, state(app).project)
             app.jinja_env = environment
         client = app.test_client()
-        client.post(QUESTION, data={"items": "Fridge or freezer"})
+        client.post(QUESTION, data={"item-type": "Fridge or freezer"})
         for _ in range(20):
             client.get(QUESTION)
         runs = []

@@ -27,8 +27,10 @@ def check_lists(flow: Flow) -> list[Problem]:
                 f"page '{page.id}' is asked for each {list_page.list.item} in '{list_page.id}', so it cannot have 'next'",
                 f"Remove 'next': after an item's last page, '{list_page.id}' shows the list.",
             ))
+    answers = _answer_kinds(flow, owner)
+    for page in flow.pages.values():
         for rule in page.next:
-            problems += _rule_problems(flow, rule, owner)
+            problems += _rule_problems(flow, rule, owner, answers)
     if flow.first.id in owner:
         problems.append(Problem(flow.file, flow.first.line, f"the first page, '{flow.first.id}', is asked for each item of a list",
                                 "Start the flow with another page, such as a start page."))
@@ -53,18 +55,23 @@ def _item_page_problems(flow: Flow, page: FlowPage, page_id: str, line: int, own
     return []
 
 
-def _rule_problems(flow: Flow, rule: Rule, owner: dict) -> list[Problem]:
+def _answer_kinds(flow: Flow, owner: dict) -> tuple[dict, dict, dict]:
+    """(lists by id, the list asking each item's answer, each question's type): what conditions are checked against."""
+    lists = {page.id: page for page in flow.lists()}
+    item_questions = {q.name: owner[page_id][0] for page_id in owner
+                      for question in flow.pages[page_id].questions for q in (question, *question.revealed)}
+    types = {q.name: q.type for q in flow.questions()}
+    return lists, item_questions, types
+
+
+def _rule_problems(flow: Flow, rule: Rule, owner: dict, answers: tuple[dict, dict, dict]) -> list[Problem]:
     problems = []
     if rule.goto in owner:
         list_page = owner[rule.goto][0]
         problems.append(Problem(flow.file, rule.line,
                                 f"'{rule.goto}' is asked for each {list_page.list.item} in '{list_page.id}': go to '{list_page.id}' instead",
                                 f"The list page '{list_page.id}' leads through its pages for each item."))
-    lists = {page.id: page for page in flow.lists()}
-    item_questions = {q.name: owner[page_id][0] for page_id in owner if page_id in flow.pages
-                      for question in flow.pages[page_id].questions for q in (question, *question.revealed)}
-    checkboxes = {q.name for q in flow.questions() if q.type == "checkboxes"}
-    types = {q.name: q.type for q in flow.questions()}
+    lists, item_questions, types = answers
     for name, tests in answer_tests(rule.when or {}):
         if name in item_questions:
             list_page = item_questions[name]
@@ -75,7 +82,7 @@ def _rule_problems(flow: Flow, rule: Rule, owner: dict) -> list[Problem]:
             problems.append(Problem(flow.file, rule.line,
                                     f"'{name}' is a list of {lists[name].list.items}: test how many with 'count', or 'answered'",
                                     f"For example:  {{{name}: {{count: {{at_least: 2}}}}}}"))
-        elif "count" in tests and name in types and name not in checkboxes:
+        elif "count" in tests and name in types and types[name] != "checkboxes":
             problems.append(Problem(flow.file, rule.line,
                                     f"'count' counts the items of a list or the ticked boxes, but '{name}' is a {types[name]} answer",
                                     "Use 'count' on an add-another list or a checkboxes answer; test this answer with 'answered' "

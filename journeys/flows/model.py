@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from journeys.flows.layouts import Layout, layout_of
@@ -127,10 +128,16 @@ class Flow:
 
     def list_of(self, page_id: str) -> FlowPage | None:
         """The add-another page whose items are asked on `page_id`, if any."""
-        for page in self.pages.values():
-            if page.list is not None and page_id in page.list.pages:
-                return page
-        return None
+        return self._item_pages.get(page_id)
 
     def lists(self) -> list[FlowPage]:
         return [page for page in self.pages.values() if page.list is not None]
+
+    @cached_property
+    def _item_pages(self) -> dict[str, FlowPage]:
+        # Asked on every request and for every page of a build: found once, not by walking the pages.
+        owners: dict[str, FlowPage] = {}
+        for page in self.lists():
+            for page_id in page.list.pages:
+                owners.setdefault(page_id, page)
+        return owners
