@@ -34,15 +34,40 @@ def copy_source(target: Path) -> Path:
     return target
 
 
+def pip_wheel(source: Path, out: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`pip wheel`: setuptools in an isolated environment, then npm for GOV.UK Frontend."""
+    return subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(source)],
+                          capture_output=True, text=True, env=env)
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    """The wheel, built as `pip wheel` builds it: setuptools in an isolated environment, then npm for GOV.UK Frontend."""
+    """The wheel, built from a copy of this checkout."""
     folder = tmp_path_factory.mktemp("wheel")
-    source = copy_source(folder / "source")
-    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(folder / "out"),
-                             str(source)], capture_output=True, text=True)
+    result = pip_wheel(copy_source(folder / "source"), folder / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     return next((folder / "out").glob("journeys-*.whl"))
+
+
+def test_building_the_wheel_without_npm_says_to_install_node(tmp_path):
+    result = pip_wheel(copy_source(tmp_path / "source"), tmp_path / "out", env={**os.environ, "PATH": str(tmp_path)})
+    assert result.returncode == 1
+    assert ("error: building the Journeys wheel needs npm, to fetch govuk-frontend 6.3.0 as package-lock.json "
+            "pins it. Install Node.js (it comes with npm), then build again.") in result.stderr
+    assert not list(tmp_path.glob("out/*.whl"))
+
+
+def test_a_govuk_frontend_tarball_that_is_not_the_one_pinned_is_never_shipped(tmp_path):
+    source = copy_source(tmp_path / "source")
+    lock = source / "package-lock.json"
+    pinned = json.loads(lock.read_text())["packages"]["node_modules/govuk-frontend"]["integrity"]
+    wrong = "sha512-" + "A" * 86 + "=="
+    lock.write_text(lock.read_text().replace(pinned, wrong))
+    result = pip_wheel(source, tmp_path / "out")
+    assert result.returncode == 1
+    assert f"error: govuk-frontend-6.3.0.tgz is not the file package-lock.json pins: its hash is {pinned}, not {wrong}." \
+        in result.stderr
+    assert not list(tmp_path.glob("out/*.whl")) and not (source / "build/lib/journeys/govuk_frontend").exists()
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +113,8 @@ def test_the_wheel_has_every_file_of_the_package_and_govuk_frontend_with_its_lic
     names = set(zipfile.ZipFile(wheel).namelist())
     source = {p.relative_to(ROOT).as_posix() for p in (ROOT / "journeys").rglob("*")
               if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"}
-    assert source - names == set()  # every module, layout, script and configuration file, found without a list
+    # Every module, layout, script and configuration file, found without a list (MANIFEST.in grafts journeys/).
+    assert source - names == set()
     govuk = "journeys/govuk_frontend/"
     assert {govuk + name for name in ("govuk-frontend.min.css", "govuk-frontend.min.js", "LICENSE.txt", "package.json",
                                       "assets/manifest.json", "assets/images/favicon.svg")} <= names
@@ -163,7 +189,8 @@ def test_journeys_serve_shows_a_govuk_styled_start_page_with_its_fonts(designer,
 
 def test_check_in_the_browser_says_plainly_that_it_needs_node(designer, prototype):
     result = designer.run("check", "--browser", cwd=prototype)
-    assert result.returncode == 1
+    assert result.returncode == 1 and result.stdout.strip() == f"No problems found in {prototype}"
+    assert result.stderr in (ROOT / "docs/checks.md").read_text()  # the guide shows what a designer sees
     assert result.stderr.splitlines() == [
         "journeys check --browser needs programs this computer does not have:",
         "  - Node.js 20.19 or newer, to run html-validate on every page: install it from https://nodejs.org",

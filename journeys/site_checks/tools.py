@@ -100,7 +100,8 @@ def _install(node_modules: Path, say: Callable[[str], None]) -> None:
         for name in ("package.json", "package-lock.json"):
             shutil.copyfile(LOCKED / name, Path(temporary) / name)
         result = subprocess.run(
-            [shutil.which("npm"), "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
+            [shutil.which("npm"), "ci", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts",
+             "--loglevel=error"],
             cwd=temporary, capture_output=True, text=True,
         )
         if result.returncode != 0:
