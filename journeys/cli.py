@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
                         "(journeys nginx-config > prototype.conf)")
 
     args = parser.parse_args(argv)
+    if args.command in ("serve", "build", "check"):
+        warn_if_not_a_prototype(args.project)
     if args.command == "new":
         return run_new(args.folder)
     if args.command == "nginx-config":
@@ -51,6 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(args.project, browser=args.browser)
     return 2
+
+
+def warn_if_not_a_prototype(project: str) -> None:
+    """Say so when the folder has no pages/: most often, the command was typed in the wrong folder."""
+    from pathlib import Path
+
+    if not (Path(project) / "pages").is_dir():
+        print(f"{Path(project).resolve()} has no pages/ folder, so there is nothing of yours to show. "
+              "Is this the prototype's folder? To make a new prototype: journeys new my-prototype", file=sys.stderr)
 
 
 def run_check(project_dir: str, browser: bool = False) -> int:
@@ -80,6 +91,8 @@ def run_check(project_dir: str, browser: bool = False) -> int:
 
 def run_new(folder: str) -> int:
     """Make the starter prototype in `folder` and say what to type next; 1 if the folder has files."""
+    import shlex
+
     from journeys.starter import FolderNotEmpty, create
 
     try:
@@ -87,7 +100,7 @@ def run_new(folder: str) -> int:
     except FolderNotEmpty as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Made a new prototype in {made}\n\nTo see it, type:\n  cd {folder}\n  journeys serve\n"
+    print(f"Made a new prototype in {made}\n\nTo see it, type:\n  cd {shlex.quote(folder)}\n  journeys serve\n"
           "then open http://127.0.0.1:5000 in your browser. Its README.md says what goes where.")
     return 0
 

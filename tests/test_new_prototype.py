@@ -84,3 +84,10 @@ def test_the_example_journey_branches_and_plays_the_answers_back(starter, make_a
     assert client.post("/juggling-licence/check-answers").headers["Location"] == "/juggling-licence/confirmation"
     assert "Application complete" in client.get("/juggling-licence/confirmation").text
 
+
+
+def test_a_command_typed_in_a_folder_that_is_not_a_prototype_says_so(tmp_path):
+    result = journeys("check", cwd=tmp_path)
+    assert result.stderr.strip() == (
+        f"{tmp_path} has no pages/ folder, so there is nothing of yours to show. Is this the prototype's "
+        "folder? To make a new prototype: journeys new my-prototype")
