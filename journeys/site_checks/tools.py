@@ -96,9 +96,10 @@ def _install(node_modules: Path, say: Callable[[str], None]) -> None:
     target = node_modules.parent
     target.parent.mkdir(parents=True, exist_ok=True)
     say(f"Installing axe-core and html-validate for journeys check --browser (once) into {target}...")
-    with tempfile.TemporaryDirectory(prefix=".installing-", dir=target.parent) as temporary:
+    temporary = Path(tempfile.mkdtemp(prefix=".installing-", dir=target.parent))
+    try:
         for name in ("package.json", "package-lock.json"):
-            shutil.copyfile(LOCKED / name, Path(temporary) / name)
+            shutil.copyfile(LOCKED / name, temporary / name)
         result = subprocess.run(
             [shutil.which("npm"), "ci", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts",
              "--loglevel=error"],
@@ -106,8 +107,10 @@ def _install(node_modules: Path, say: Callable[[str], None]) -> None:
         )
         if result.returncode != 0:
             raise MissingTools(f"npm could not install axe-core and html-validate for journeys check --browser:\n"
-                               f"{result.stderr.strip()}\nCheck this computer can reach the npm registry, then run it again.")
+                               f"{result.stderr.strip()}\n"
+                               "Check this computer can reach the npm registry, then run it again.")
         if target.exists():
             shutil.rmtree(target)  # an earlier install that did not finish
         os.rename(temporary, target)
-        Path(temporary).mkdir()  # for TemporaryDirectory to remove
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
