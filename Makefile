@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 # make build BASE_URL=/my-prototype/  for a site served under a sub-path (GitHub Pages).
 BASE_URL ?= /
 
-.PHONY: serve build check test install system clean
+.PHONY: serve build check test install system clean wheel
 
 serve: install
 	$(BIN)/python serve.py --host $(HOST) --port $(PORT)
@@ -25,6 +25,14 @@ test: install system
 
 install: $(VENV)/.installed node_modules/.installed
 
+# The wheel designers install with pip (docs/install.md), into wheels/: GOV.UK Frontend's files
+# go inside it, from the npm tarball package-lock.json pins. build/ goes first: setuptools never
+# empties it, and a file deleted here must not reach the wheel.
+wheel: install
+	rm -rf build
+	$(BIN)/python -m pip wheel --no-deps --disable-pip-version-check --quiet -w wheels .
+	@ls wheels/journeys-*.whl
+
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
@@ -39,4 +47,4 @@ system:
 	@scripts/system-packages
 
 clean:
-	rm -rf $(VENV) node_modules dist .journeys
+	rm -rf $(VENV) node_modules dist .journeys build wheels

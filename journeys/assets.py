@@ -1,4 +1,4 @@
-"""GOV.UK Frontend's CSS, JS, fonts and images (from npm), and Journeys' own scripts, at /assets/."""
+"""GOV.UK Frontend's CSS, JS, fonts and images, and Journeys' own scripts, at /assets/."""
 
 from __future__ import annotations
 
@@ -13,18 +13,22 @@ GOVUK_ROOT_FILES = {
     "govuk-frontend.min.css", "govuk-frontend.min.css.map",
     "govuk-frontend.min.js", "govuk-frontend.min.js.map",
 }
+# The wheel carries dist/govuk of the pinned npm package here (setup.py puts it there).
+BUNDLED = Path(__file__).resolve().parent / "govuk_frontend"
+# A checkout of Journeys: its node_modules/ comes from `npm ci`.
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
 def govuk_frontend_dir(project: Project) -> Path:
-    """dist/govuk of the npm package govuk-frontend: the project's own, else Journeys'."""
-    for base in (project.root, PACKAGE_ROOT):
-        folder = base / "node_modules" / "govuk-frontend" / "dist" / "govuk"
+    """dist/govuk of GOV.UK Frontend: the project's own npm package, else the installed Journeys', else the checkout's."""
+    npm_folder = Path("node_modules") / "govuk-frontend" / "dist" / "govuk"
+    for folder in (project.root / npm_folder, BUNDLED, PACKAGE_ROOT / npm_folder):
         if (folder / "govuk-frontend.min.css").is_file():
             return folder
     raise ContentError([Problem(
         "node_modules/govuk-frontend", None, "GOV.UK Frontend's CSS and JavaScript are not installed",
-        "Run 'make serve' (or 'npm ci') in the Journeys folder to install them.",
+        "In a Journeys checkout, run 'make serve' (or 'npm ci') to install them; "
+        "otherwise install Journeys again from its wheel, which carries them.",
     )])
 
 

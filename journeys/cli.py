@@ -1,4 +1,4 @@
-"""The `journeys` command: serve a prototype, check it, or freeze it to static HTML."""
+"""The `journeys` command: make a prototype, serve it, check it, or freeze it to static HTML."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="journeys", description="GOV.UK prototypes from YAML page flows.")
     commands = parser.add_subparsers(dest="command", required=True)
+
+    new = commands.add_parser("new", help="make a new prototype in a folder, ready to serve")
+    new.add_argument("folder", help="the folder to make it in: a new one, or an empty one")
 
     serve = commands.add_parser("serve", help="serve the prototype on this computer")
     serve.add_argument("--project", default=".", help="the prototype's folder (default: here)")
@@ -28,7 +31,19 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--base-url", default="/", help="the path the site is served under, such as "
                        "/my-prototype/ on GitHub Pages (default: /)")
 
+    commands.add_parser("nginx-config", help="print the NGINX configuration for a built prototype "
+                        "(journeys nginx-config > prototype.conf)")
+
     args = parser.parse_args(argv)
+    if args.command in ("serve", "build", "check"):
+        warn_if_not_a_prototype(args.project)
+    if args.command == "new":
+        return run_new(args.folder)
+    if args.command == "nginx-config":
+        from journeys.site_checks.nginx import SHIPPED_CONFIG
+
+        print(SHIPPED_CONFIG.read_text(encoding="utf-8"), end="")
+        return 0
     if args.command == "serve":
         from journeys.devserver.server import serve as run_server
 
@@ -38,6 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(args.project, browser=args.browser)
     return 2
+
+
+def warn_if_not_a_prototype(project: str) -> None:
+    """Say so when the folder has no pages/: most often, the command was typed in the wrong folder."""
+    from pathlib import Path
+
+    if not (Path(project) / "pages").is_dir():
+        print(f"{Path(project).resolve()} has no pages/ folder, so there is nothing of yours to show. "
+              "Is this the prototype's folder? To make a new prototype: journeys new my-prototype", file=sys.stderr)
 
 
 def run_check(project_dir: str, browser: bool = False) -> int:
@@ -55,8 +79,29 @@ def run_check(project_dir: str, browser: bool = False) -> int:
     print(f"No problems found in {project.root}")
     if browser:
         from journeys.site_checks.run import check_in_browser
+        from journeys.site_checks.tools import MissingTools
 
-        return 1 if check_in_browser(project.root) else 0
+        try:
+            return 1 if check_in_browser(project.root) else 0
+        except MissingTools as missing:
+            print(missing, file=sys.stderr)
+            return 1
+    return 0
+
+
+def run_new(folder: str) -> int:
+    """Make the starter prototype in `folder` and say what to type next; 1 if the folder has files."""
+    import shlex
+
+    from journeys.starter import FolderNotEmpty, create
+
+    try:
+        made = create(folder)
+    except FolderNotEmpty as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Made a new prototype in {made}\n\nTo see it, type:\n  cd {shlex.quote(folder)}\n  journeys serve\n"
+          "then open http://127.0.0.1:5000 in your browser. Its README.md says what goes where.")
     return 0
 
 

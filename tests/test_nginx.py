@@ -1,4 +1,4 @@
-"""The frozen site under the real NGINX, with nginx/journeys.conf as shipped: statuses and headers."""
+"""The frozen site under the real NGINX, with journeys/nginx/journeys.conf as shipped: statuses and headers."""
 
 import base64
 import gzip
@@ -134,7 +134,7 @@ def test_a_rebuild_never_leaves_a_stale_gz_behind(public_folder, nginx):
 
 
 def test_the_runner_changes_only_the_site_specific_lines_of_the_shipped_config():
-    shipped = (ROOT / "nginx/journeys.conf").read_text()
+    shipped = (ROOT / "journeys/nginx/journeys.conf").read_text()
     used = site_config(Path("/srv/site"), 8123, Path("/srv/pw"))
     changed = [(a, b) for a, b in zip(shipped.splitlines(), used.splitlines()) if a != b]
     assert [b.strip() for _, b in changed] == [

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # The network here is closed: stop Chromium's background calls home, which fail and slow it.
 CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--no-first-run",
                  "--disable-sync", "--disable-gpu", "--disable-quic"]
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium, or None if it is not installed."""
+    found = shutil.which("chromium") or "/usr/bin/chromium"
+    return found if os.access(found, os.X_OK) else None
+
+
+CHROMIUM = chromium_path() or "/usr/bin/chromium"
 
 
 def launch(playwright):

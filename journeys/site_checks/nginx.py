@@ -1,7 +1,7 @@
 """The real NGINX serving a frozen site with the shipped config, unprivileged, on 127.0.0.1.
 
 For tests and checks: `with Nginx(Path("dist")) as server: urlopen(server.url + "/")`. The
-shipped nginx/journeys.conf is used as it is, with only its site-specific lines (listen,
+shipped journeys/nginx/journeys.conf is used as it is, with only its site-specific lines (listen,
 root, and the password lines when asked for) changed. Everything NGINX writes goes in a
 temporary prefix folder. Run as root, NGINX is started as `nobody`, as a production server
 runs its workers: the site must then be readable by everyone.
@@ -21,7 +21,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-SHIPPED_CONFIG = Path(__file__).resolve().parents[2] / "nginx" / "journeys.conf"
+# Package data: an installed Journeys has it too (`journeys nginx-config` prints it).
+SHIPPED_CONFIG = Path(__file__).resolve().parents[1] / "nginx" / "journeys.conf"
 MIME_TYPES = "/etc/nginx/mime.types"
 
 MAIN_CONFIG = """\
@@ -45,7 +46,9 @@ http {{
 
 
 def nginx_binary() -> str:
-    return shutil.which("nginx") or "/usr/sbin/nginx"
+    # The real file, not a link to it: run as root, NGINX starts as nobody, who may not be
+    # able to reach a link that sits in a private folder.
+    return os.path.realpath(shutil.which("nginx") or "/usr/sbin/nginx")
 
 
 def site_config(site: Path, port: int, htpasswd: Path | None = None, config: str | None = None) -> str:
@@ -62,7 +65,7 @@ def site_config(site: Path, port: int, htpasswd: Path | None = None, config: str
 def _replace_once(text: str, pattern: str, replacement: str) -> str:
     new, count = re.subn(pattern, lambda m: m.expand(replacement), text, count=1, flags=re.M)
     if count != 1:
-        raise ValueError(f"nginx/journeys.conf has no line matching {pattern!r}: update journeys/nginx.py")
+        raise ValueError(f"journeys/nginx/journeys.conf has no line matching {pattern!r}: update journeys/site_checks/nginx.py")
     return new
 
 

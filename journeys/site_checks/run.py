@@ -17,6 +17,7 @@ from journeys.site_checks.html_validity import check_html
 from journeys.site_checks.links import LinkChecker
 from journeys.site_checks.nginx import Nginx
 from journeys.site_checks.scenario_walk import READY, walk
+from journeys.site_checks.tools import find_tools
 
 NOT_FOUND_PROBE = "/journeys-check-page-not-found"  # any address that is not a page: shows the 404 page
 
@@ -31,7 +32,8 @@ def frozen_pages(site: Path) -> dict[str, Path]:
 
 
 def check_in_browser(project_dir, say: Callable[[str], None] = print) -> list[Finding]:
-    """Every problem a person or a validator would meet on the frozen prototype."""
+    """Every problem a person or a validator would meet on the frozen prototype; MissingTools if it cannot look."""
+    node_modules = find_tools(say)
     started = time.perf_counter()
     project = Project.at(project_dir)
     scenarios = [s for s in read_prototype(project).scenarios.values() if s.path]
@@ -43,7 +45,8 @@ def check_in_browser(project_dir, say: Callable[[str], None] = print) -> list[Fi
         say(f"Checking {len(pages)} pages and {len(scenarios)} scenario paths in Chromium...")
         url_of = {file.resolve(): path for path, file in pages.items()}
         url_of[(site / "404.html").resolve()] = NOT_FOUND_PROBE
-        findings = check_html(site, [*pages.values(), site / "404.html"], lambda file: url_of[file.resolve()])
+        findings = check_html(site, [*pages.values(), site / "404.html"], lambda file: url_of[file.resolve()],
+                              node_modules)
 
         from playwright.sync_api import sync_playwright
 
@@ -52,7 +55,7 @@ def check_in_browser(project_dir, say: Callable[[str], None] = print) -> list[Fi
             tab = browser.new_context().new_page()
             script_errors: list[str] = []
             tab.on("pageerror", lambda error: script_errors.append(str(error)))
-            links, axe = LinkChecker(nginx.url), axe_source()
+            links, axe = LinkChecker(nginx.url), axe_source(node_modules)
 
             def visit(page, path: str) -> None:
                 page.wait_for_load_state("load")
