@@ -244,3 +244,14 @@ def test_a_question_named_like_another_questions_part_is_a_problem(make_project)
     problems = read_prototype(Project.at(make_project({"pages/test.yaml": flow}))).problems
     assert [(p.line, p.message) for p in problems] == [
         (12, "question 'contact-2' makes the id 'contact-2', which 'contact' on the same page makes too")]
+
+
+def test_a_list_pages_errors_can_be_worded_by_the_designer(make_project, make_app):
+    flow = HOUSEHOLD["pages/household.yaml"].replace(
+        "            min: 2\n", "            min: 2\n            messages:\n              min: Add everyone who lives with you\n"
+        "              required: Tell us if anyone else lives with you\n")
+    client = make_app(make_project({"pages/household.yaml": flow})).test_client()
+    add(client, "Ann", "34", 1)
+    assert '<a href="#add-another">Add everyone who lives with you</a>' in client.post(
+        "/household/people", data={"_add-another": "No"}).text
+    assert '<a href="#add-another">Tell us if anyone else lives with you</a>' in client.post("/household/people", data={}).text

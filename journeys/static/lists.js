@@ -1,6 +1,6 @@
 // An add-another list's answers in the browser: a mirror of journeys/flows/lists.py. Both run
 // tests/vectors/lists.json. A list is stored under its page's id: [{"full-name": "Ann"}, ...].
-import { listOf, nextPageId, records, returningTo } from './journey.js'
+import { listOf, nextPageId, records, returningTo, stepsTaken } from './journey.js'
 
 export const ADD_ANOTHER = '_add-another'
 export const REMOVE = '_remove'
@@ -53,7 +53,8 @@ export function removeItem (answers, listId, number) {
   return { ...answers, [listId]: [...items.slice(0, number - 1), ...items.slice(number)] }
 }
 
-/** Yes: {step} of a new item's first page. No (or a full list): the list's next, once it has min items; else {error}. */
+/** Yes: {step} of a new item's first page. No (or a full list): the list's next, once it has min items and
+ * each is finished; else {error}. */
 export function addAnother (flow, listId, answers, chosen, change) {
   const page = flow.pages[listId]
   const { list } = page
@@ -64,6 +65,8 @@ export function addAnother (flow, listId, answers, chosen, change) {
     if (chosen === 'Yes') return { step: { page: list.pages[0], item: count + 1 }, change: changing }
   }
   if (count < Math.max(list.min, 1)) return { error: list.messages.min }
+  const unfinished = stepsTaken(flow, answers, { page: listId, item: null }).at(-1)
+  if (listOf(flow, unfinished.page) === listId) return { step: unfinished, change: changing } // an item left part-way: finish it first
   if (changing) return returningTo(flow, changing, answers)
   return { step: { page: nextPageId(page, answers) || listId, item: null }, change: null }
 }
