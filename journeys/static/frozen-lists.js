@@ -14,11 +14,14 @@ const errorOf = (name, message) => ({ question: name, field: name.replace(/^_/, 
 export function showList (flow, listId, answers, links) {
   const { list } = flow.pages[listId]
   const items = records(answers, listId)
-  document.querySelector('[data-journeys-count]').textContent = words(list, items.length)
+  // A prototype's own add-another layout may leave any of these out.
+  const count = document.querySelector('[data-journeys-count]')
+  if (count) count.textContent = words(list, items.length)
   document.title = document.title.replace(`You have added ${words(list, 0)}`, `You have added ${words(list, items.length)}`)
   const action = (href, text, label) => `<li class="govuk-summary-list__actions-list-item"><a class="govuk-link" href="${escapeHtml(href)}">` +
     `${text}<span class="govuk-visually-hidden"> ${escapeHtml(label)}</span></a></li>`
-  document.querySelector('[data-journeys-items]').innerHTML = items.map((item, index) => {
+  const rows = document.querySelector('[data-journeys-items]')
+  if (rows) rows.innerHTML = items.map((item, index) => {
     const number = index + 1
     const label = `${list.item} ${number}`
     return `<div class="govuk-summary-list__row">
@@ -30,8 +33,8 @@ export function showList (flow, listId, answers, links) {
 </div>`
   }).join('\n')
   const full = list.max !== null && items.length >= list.max
-  document.querySelector('[data-journeys-add-another]').hidden = full
-  document.querySelector('[data-journeys-full]').hidden = !full
+  document.querySelectorAll('[data-journeys-add-another]').forEach((el) => { el.hidden = full })
+  document.querySelectorAll('[data-journeys-full]').forEach((el) => { el.hidden = !full })
 }
 
 // "Do you need to add another?": {step, change} to go on to, or the error shown.

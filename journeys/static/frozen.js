@@ -143,9 +143,8 @@ async function main () {
   else if (back) back.remove()
 
   if (page.list) showList(flow, pageId, answers, links)
-  if (page.layout === 'check-answers') {
-    document.querySelector('[data-journeys-answers]').innerHTML = answerGroupsHtml(flow, pageId, answers, links.step)
-  }
+  const answersBox = page.layout === 'check-answers' && document.querySelector('[data-journeys-answers]')
+  if (answersBox) answersBox.innerHTML = answerGroupsHtml(flow, pageId, answers, links.step)
   if (page.layout === 'confirmation') {
     if (!answers[REFERENCE]) save({ ...answers, [REFERENCE]: newReference() })
     document.querySelectorAll('[data-journeys-reference]').forEach((el) => { el.textContent = load()[REFERENCE] })
