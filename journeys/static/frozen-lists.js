@@ -49,7 +49,8 @@ export function showRemoval (form, flow, listId, number) {
   const { messages } = flow.pages[listId].list
   document.querySelectorAll('[data-journeys-number]').forEach((el) => { el.textContent = number })
   document.title = document.title.replace(messages.remove.replace('{number}', ''), messages.remove.replace('{number}', number))
-  form.elements.namedItem('_item').value = number
+  const itemField = form.elements.namedItem('_item')
+  if (itemField) itemField.value = number
 }
 
 // "Are you sure?": the answers to keep (null while the question shows an error).

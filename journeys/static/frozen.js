@@ -151,7 +151,8 @@ async function main () {
   }
   if (form && !page.list) {
     fillFields(form, page, pageAnswers(flow, answers, here))
-    if (here.item !== null) form.elements.namedItem('_item').value = here.item
+    const itemField = form.elements.namedItem('_item') // a layout of the prototype's own may not have it
+    if (itemField && here.item !== null) itemField.value = here.item
   }
 }
 
