@@ -43,12 +43,17 @@ def project(example_copy):
 def test_pages_render_exactly_as_with_flasks_own_jinja(project, make_app):
     fast, plain = make_app(project).test_client(), with_plain_jinja(make_app(project)).test_client()
     for client in (fast, plain):
-        client.post("/bulky-waste/items", data={"items": ["Fridge or freezer", "Something else"]})
+        client.post("/bulky-waste/item-type?item=1", data={"item-type": "Something else", "other-item": "A <b>bike</b>"})
+        client.post("/bulky-waste/item-details?item=1", data={"item-size": "Fits through a standard door"})
         client.post("/bulky-waste/collection-date", data={"collection-date-day": "31", "collection-date-month": "2"})
-    for url in ("/", "/bulky-waste/start", "/bulky-waste/items", "/bulky-waste/collection-date",
+    for url in ("/", "/bulky-waste/start", "/bulky-waste/item-type?item=1", "/bulky-waste/items",
+                "/bulky-waste/items/remove?item=1", "/bulky-waste/contact", "/bulky-waste/collection-date",
                 "/bulky-waste/check-answers", "/your-booking", "/about", "/sink", "/nowhere"):
         first = fast.get(url).text
         assert fast.get(url).text == first == plain.get(url).text, url
+    # A reveal's error, its option open, inside the radios' HTML.
+    shown = [client.post("/bulky-waste/contact", data={"contact-method": "Email"}).text for client in (fast, fast, plain)]
+    assert shown[0] == shown[1] == shown[2] and 'id="email-error"' in shown[0]
 
 
 def test_calls_that_differ_only_in_type_or_caller_render_differently(project, make_app):

@@ -90,8 +90,7 @@ class Choice:
 
 
 def add_another(flow: Flow, page: FlowPage, answers: dict, chosen: str, change: str | None) -> Choice:
-    """Yes: a new item's first page. No (or a full list): the list's `next`, once it has `min` items
-    and each item is finished."""
+    """Yes: a new item's first page. No (or a full list): the list's `next`, once it has `min` finished items."""
     item_list, count = page.list, len(records(answers, page.id))
     messages = list_messages(item_list)
     if item_list.max is None or count < item_list.max:

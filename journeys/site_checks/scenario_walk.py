@@ -9,8 +9,7 @@ READY = "body[data-journeys-ready]"  # frozen.js sets it once the page is filled
 
 
 def walk(page, base_url: str, scenario: Scenario, visit) -> list[Finding]:
-    """Load the scenario, then press each page's button (a list page: "No" to adding another); compare
-    the pages seen with `scenario.path`.
+    """Load the scenario, then press each page's button; compare the pages seen with `scenario.path`.
 
     `visit(page, path)` runs the per-page checks on every page the walk reaches.
     """
