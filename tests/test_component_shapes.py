@@ -10,7 +10,7 @@ from journeys.flows.question_types import TYPES
 from journeys.flows.validation import FieldError
 from journeys.rendering import macro_shapes
 from journeys.rendering import questions as question_module
-from journeys.rendering.questions import AS_HEADING, HIDDEN, PLAIN, render_question
+from journeys.rendering.questions import AS_HEADING, HIDDEN, PLAIN, render_question, render_questions
 
 # Words that test the escaping and the rules for what may be replaced.
 AWKWARD = ["Sofa", "Fish & chips", "<b>bold</b>", 'Say "hello"', "it's", "Ünïcödé ✓", "a\nb", " spaced ",
@@ -111,6 +111,33 @@ def test_every_question_renders_as_the_macros_render_it(app_context, monkeypatch
             assert shaped == expected, (data, value, errors, mode, caption)
             compared += 1
     assert compared > 2000
+
+
+def test_questions_with_reveals_render_as_the_macros_render_them(app_context, monkeypatch):
+    macros = app_context.jinja_env.globals
+    rng = random.Random(20261129)
+    compared = 0
+    for kind, variant in itertools.product(("radios", "checkboxes"), range(15)):
+        options = [{"text": text} for text in words(rng, 3)]
+        options[0]["reveal"] = [{"name": "more", "label": rng.choice(AWKWARD).strip() or "More",
+                                 "hint": rng.choice(AWKWARD).strip() or "Hint"}]
+        options[2]["reveal"] = [{"name": "when", "type": "date", "label": "When?"}, {"name": "note", "label": "Note"}]
+        question = question_from({"name": "pick", "type": kind, "label": rng.choice(AWKWARD).strip() or "Pick",
+                                  "options": options})
+        chosen = [option.value for option in question.choices]
+        for value, errors, mode in itertools.product(
+                [None, chosen[0], chosen[2]] if kind == "radios" else [None, chosen[:1], chosen],
+                [[], [FieldError("more", "more", "Enter more"), FieldError("when", "when-month", "Say <when>", ("month",))]],
+                (AS_HEADING, PLAIN)):
+            values = {"pick": value, "more": rng.choice(AWKWARD), "when": "2007-03-27", "note": rng.choice(AWKWARD)}
+            shaped = render_questions(macros, [question], values, errors, mode)
+            monkeypatch.setattr(question_module, "render_shaped", plain)
+            expected = render_questions(macros, [question], values, errors, mode)
+            monkeypatch.undo()
+            assert shaped == expected, (options, values, errors, mode)
+            assert 'id="conditional-pick"' in shaped[0] and 'id="when-day"' in shaped[0]
+            compared += 1
+    assert compared == 2 * 15 * 3 * 2 * 2
 
 
 def test_questions_that_differ_only_in_their_words_share_one_shape(app_context):
