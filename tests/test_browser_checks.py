@@ -66,7 +66,7 @@ def broken_report(tmp_path_factory):
             start: items
             answers:
               items:
-                - {item-type: Sofa or armchair, item-size: Fits through a standard door}
+                - {item-type: Sofa or armchair, item-size: Fits through a standard door, item-notes: ""}
               address: {line-1: 1 Mill Lane, town: Leeds, postcode: LS1 1AA}
               collection-date: 2031-05-12
               council-tax-reduction: "No"
