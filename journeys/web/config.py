@@ -6,6 +6,8 @@ import os
 import secrets
 from pathlib import Path
 
+from journeys.problems import ContentError, Problem
+
 
 def defaults(instance: Path) -> dict:
     """Settings that work on a designer's laptop with nothing set."""
@@ -29,12 +31,26 @@ def from_environ(environ=os.environ) -> dict:
 
 
 def stored_secret_key(instance: Path) -> str:
-    """A secret key kept in the instance folder, so sessions survive a restart."""
+    """A secret key kept in the instance folder, so sessions survive a restart.
+
+    Several processes may start at once (gunicorn's workers, two servers): each writes its key
+    to a file of its own, then links it into place, which fails if another got there first.
+    The file is only ever seen whole, so every process reads the one same key.
+    """
     key_file = instance / "secret-key"
-    if key_file.exists():
-        return key_file.read_text().strip()
     instance.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_hex(32)
-    key_file.write_text(key)
-    key_file.chmod(0o600)
+    if not key_file.exists():
+        draft = instance / f"secret-key.{os.getpid()}.{secrets.token_hex(4)}"
+        with os.fdopen(os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
+            out.write(secrets.token_hex(32))
+        try:
+            os.link(draft, key_file)
+        except FileExistsError:
+            pass  # another process made it first: use theirs
+        finally:
+            draft.unlink()
+    key = key_file.read_text().strip()
+    if not key:
+        raise ContentError([Problem(str(key_file), None, "the secret key file is empty",
+                                    "Delete it and start again: a new key is made (everyone's answers start afresh).")])
     return key
