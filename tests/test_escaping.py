@@ -88,3 +88,22 @@ def test_no_script_an_answer_carries_runs_in_a_browser(make_project, live_server
     expect(values.nth(2)).to_have_text(f"{EVIL} Leeds LS1 1AA", use_inner_text=True)
     values.nth(1).hover()
     assert dialogs == []
+
+
+@pytest.mark.parametrize("server_kind", ["dev server", "gunicorn"])
+def test_private_use_characters_typed_in_an_answer_are_shown_back_as_typed(make_project, live_server, gunicorn_server,
+                                                                           server_kind):
+    import http.cookiejar
+    import urllib.parse
+    import urllib.request
+
+    project = make_project({"pages/escape.yaml": FLOW, "pages/show.html": SHOW})
+    server = (live_server if server_kind == "dev server" else gunicorn_server)(project)
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    for typed in ("\ue000 9 \ue001", "\ue0009\ue001", "x\ue0000\ue001y"):
+        form = urllib.parse.urlencode({"story": typed}).encode()
+        after = browser.open(server.url + "/escape/story", data=form)  # stored, then the next page
+        assert after.status == 200 and after.url.endswith("/escape/where")
+        for visit in range(2):  # stored, it is shown on every visit
+            page = browser.open(server.url + "/escape/story").read().decode()
+            assert f">{typed}</textarea>" in page
