@@ -44,18 +44,19 @@ def current() -> dict:
     return g.answers
 
 
-def remember(fields: dict) -> dict:
-    """Add `fields` to this person's answers and store them."""
-    answers = {**current(), **fields}
-    replace(answers)
+def remember(fields: dict, remove=()) -> dict:
+    """Add `fields` to this person's answers (and drop `remove`); the answers after.
+
+    The store merges in one step: a page posted from another tab at the same moment keeps its answers too.
+    """
+    answers = state().answers.update(_session_id(), fields, remove)
+    g.answers = answers
     return answers
 
 
 def replace(answers: dict) -> None:
     """Store `answers` in place of everything this person has answered."""
-    if "id" not in session:
-        session["id"] = secrets.token_urlsafe(24)
-    state().answers.save(session["id"], answers)
+    state().answers.replace(_session_id(), answers)
     g.answers = dict(answers)
 
 
@@ -65,6 +66,12 @@ def forget() -> None:
     if session_id:
         state().answers.clear(session_id)
     g.answers = {}
+
+
+def _session_id() -> str:
+    if "id" not in session:
+        session["id"] = secrets.token_urlsafe(24)
+    return session["id"]
 
 
 class TemplateAnswers(dict):

@@ -41,7 +41,7 @@ def create_app(project_dir=None, **overrides) -> Flask:
         source=PrototypeSource(project, files, fixed=frozen),
         files=files,
         govuk=govuk_frontend_dir(project),
-        answers=app.config.get("ANSWER_STORE") or SQLiteAnswerStore(app.config["ANSWERS_DB"]),
+        answers=app.config.get("ANSWER_STORE") or SQLiteAnswerStore(app.config["ANSWERS_DB"], _expiry(app.config)),
         frozen=frozen,
     )
     environment.configure(app.jinja_env, project)
@@ -49,3 +49,9 @@ def create_app(project_dir=None, **overrides) -> Flask:
     app.register_blueprint(views.bp)
     register_error_pages(app)
     return app
+
+
+def _expiry(settings) -> float | None:
+    """Seconds answers are kept untouched; None (keep them for ever) for 0 days."""
+    days = settings.get("ANSWERS_EXPIRE_DAYS")
+    return float(days) * 86400 if days else None

@@ -13,6 +13,8 @@ def defaults(instance: Path) -> dict:
     """Settings that work on a designer's laptop with nothing set."""
     return {
         "ANSWERS_DB": str(instance / "answers.sqlite3"),
+        # A person's answers go once nobody has answered anything in their browser for this long.
+        "ANSWERS_EXPIRE_DAYS": 30,
         "SESSION_COOKIE_NAME": "journeys_session",
         "SESSION_COOKIE_SAMESITE": "Lax",
         # Assets are revalidated on every load (a 304 when unchanged), so an upgrade shows at once.
@@ -21,13 +23,26 @@ def defaults(instance: Path) -> dict:
 
 
 def from_environ(environ=os.environ) -> dict:
-    """Settings given as environment variables: SECRET_KEY, JOURNEYS_ANSWERS_DB. (HOST and PORT are the server's: see cli.py.)"""
+    """Settings given as environment variables: SECRET_KEY, JOURNEYS_ANSWERS_DB, JOURNEYS_ANSWERS_EXPIRE_DAYS.
+
+    (HOST and PORT are the server's: see cli.py.)
+    """
     found = {}
     if environ.get("SECRET_KEY"):
         found["SECRET_KEY"] = environ["SECRET_KEY"]
     if environ.get("JOURNEYS_ANSWERS_DB"):
         found["ANSWERS_DB"] = environ["JOURNEYS_ANSWERS_DB"]
+    if environ.get("JOURNEYS_ANSWERS_EXPIRE_DAYS"):
+        found["ANSWERS_EXPIRE_DAYS"] = _days(environ["JOURNEYS_ANSWERS_EXPIRE_DAYS"])
     return found
+
+
+def _days(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise ContentError([Problem("JOURNEYS_ANSWERS_EXPIRE_DAYS", None, f"'{text}' is not a number of days",
+                                    "Set it to a number, such as 30, or to 0 to keep answers for ever.")]) from None
 
 
 def stored_secret_key(instance: Path) -> str:
