@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from flask import Flask
+from flask import Flask, request
 
 from journeys.assets import govuk_frontend_dir
 from journeys.file_cache import FileCache
@@ -15,6 +15,8 @@ from journeys.rendering.jinja_environment import JourneysEnvironment
 from journeys.web import config, views
 from journeys.web.answer_store import SQLiteAnswerStore
 from journeys.web.errors import register_error_pages
+from journeys.web.same_origin import refuse_other_sites
+from journeys.web.security_headers import add_security_headers
 from journeys.web.state import KEY, AppState
 from journeys.web.template_globals import template_globals
 
@@ -47,6 +49,8 @@ def create_app(project_dir=None, **overrides) -> Flask:
     environment.configure(app.jinja_env, project)
     app.context_processor(template_globals)
     app.register_blueprint(views.bp)
+    app.before_request(lambda: refuse_other_sites(request))
+    app.after_request(add_security_headers)
     register_error_pages(app)
     return app
 

@@ -53,17 +53,17 @@ def scenario_list():
     return render_template("scenarios.html", scenarios=list(prototype().scenarios.values()))
 
 
-@bp.get("/scenarios/<name>", strict_slashes=False)
+@bp.route("/scenarios/<name>", methods=["GET", "POST"], strict_slashes=False)
 def scenario(name: str):
-    """Load a scenario's answers in place of this browser's, and open its start page."""
+    """A scenario's page; its button (a POST from our own page) puts its answers in place of this browser's."""
     found = find(lambda model: model.scenario(name))
     if found is None:
         abort(404)
     start = f"/{found.flow}/{found.start}"
-    if state().frozen:
-        return render_template("scenario.html", scenario=found, startUrl=start)
-    answers.replace(found.answers)
-    return redirect(start)
+    if request.method == "POST":
+        answers.replace(found.answers)
+        return redirect(start, code=303)
+    return render_template("scenario.html", scenario=found, startUrl=start)
 
 
 @bp.route("/", defaults={"path": ""}, methods=["GET", "POST"])
