@@ -6,9 +6,10 @@ from jinja2 import Environment, TemplateSyntaxError
 
 from journeys.flows.flow_files import flow_urls
 from journeys.pages.markdown_pages import check_markdown_page
-from journeys.problems import Problem, sort_problems, syntax_problem
+from journeys.problems import ContentError, Problem, sort_problems, syntax_problem
 from journeys.prototype import Prototype
 from journeys.rendering.environment import DEFAULT_LAYOUTS
+from journeys.text_files import read_text
 
 PACKAGE_LAYOUTS = tuple(sorted(path.stem for path in DEFAULT_LAYOUTS.glob("*.html")))
 
@@ -42,7 +43,9 @@ _PARSER = Environment()  # parsing only: no loader, nothing rendered
 
 def _syntax(path, name: str) -> list[Problem]:
     try:
-        _PARSER.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        _PARSER.parse(read_text(path, name), filename=str(path))
+    except ContentError as error:
+        return error.problems
     except TemplateSyntaxError as error:
         return [syntax_problem(error, name)]
     return []

@@ -200,13 +200,13 @@ def test_a_jinja_page_shows_answers_through_the_answer_helper(walk):
     expect(values.nth(1)).to_have_text("Not provided")
 
 
-def test_a_scenario_link_lands_on_its_page_with_its_answers(walk):
+def test_a_scenario_button_lands_on_its_page_with_its_answers(walk):
     page = walk.page
     walk.goto("/bulky-waste/items")
     page.get_by_label("Washing machine or dishwasher").check()  # an answer the scenario replaces
     walk.continue_()
     walk.goto("/scenarios")
-    page.get_by_role("link", name="A fridge, free with Council Tax Reduction").click()
+    page.get_by_role("button", name="Start this scenario ‘A fridge, free with Council Tax Reduction’").click()
     walk.at_url("/bulky-waste/check-answers")
     assert walk.rows() == {
         "Items": "Fridge or freezer",

@@ -33,6 +33,9 @@ from journeys.web.state import state
 # Threads rendering pages. Enough for a room of researchers; Python runs one at a time anyway.
 PAGE_THREADS = 16
 ANY_ADDRESS = ("", "0.0.0.0", "::")
+# Bodies past the app's limit are read and dropped, so the browser gets the page saying so;
+# past this, the connection is closed instead.
+MAX_READ = 1024 ** 3
 STOP_WAIT = 2  # seconds a page already rendering has to finish when the server is stopped
 
 
@@ -79,8 +82,8 @@ async def _serve(app, sockets, url: str, open_browser: bool) -> None:
     pages = PageThreads(PAGE_THREADS)
     server = HTTPServer(RuleRouter([
         Rule(PathMatches(r"/livereload(\.js)?"), live_reload.handlers()),
-        Rule(AnyMatches(), ThreadedWSGI(app, pages)),
-    ]))
+        Rule(AnyMatches(), ThreadedWSGI(app, pages, max_body=app.config["MAX_CONTENT_LENGTH"])),
+    ]), max_body_size=MAX_READ)
     server.add_sockets(sockets)
     watcher.start()
     print(f"Serving {project.root} at {url} (Ctrl-C to stop)\n"

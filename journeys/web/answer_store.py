@@ -80,7 +80,7 @@ class SQLiteAnswerStore:
         """SQLite's errors as a problem naming the file and its fix; the next use opens the file afresh."""
         try:
             yield
-        except sqlite3.Error as error:
+        except (sqlite3.Error, OSError) as error:
             self._forget_connection()
             raise explain(error, self.path, writing) from error
 
@@ -128,15 +128,21 @@ class SQLiteAnswerStore:
     def _create(self) -> None:
         """The file, readable by its owner only (answers are personal), in WAL mode, with its table."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
-        if self.path.stat().st_mode & 0o077 and self.path.stat().st_uid == os.geteuid():
-            self.path.chmod(0o600)  # made world-readable by an earlier version
+        try:
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            stat = self.path.stat()
+            if stat.st_mode & 0o077 and stat.st_uid == os.geteuid() and os.access(self.path, os.W_OK):
+                self.path.chmod(0o600)  # made world-readable by an earlier version
         db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("CREATE TABLE IF NOT EXISTS answers ("
                        " session_id TEXT PRIMARY KEY, answers TEXT NOT NULL, updated_at REAL NOT NULL)")
             db.execute("CREATE INDEX IF NOT EXISTS answers_updated_at ON answers (updated_at)")
+        except sqlite3.OperationalError as error:
+            if "readonly" not in str(error):
+                raise  # a read-only file can still be read: each write says what to do
         finally:
             db.close()
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import secrets
 
-from flask import g, session
+from flask import current_app, g, session
 from jinja2 import Undefined
 from werkzeug.datastructures import MultiDict
 
-from journeys.web.state import state
+from journeys.web.form_fields import can_ask_for
+from journeys.web.state import prototype, state
+from journeys.web.store_errors import AnswersUnavailable
 
 # The Prototype Kit's convention: a hidden input with this value marks a checkbox group,
 # so that unticking every box clears the answer instead of leaving the old one.
@@ -34,6 +36,20 @@ def fields_from_form(form: MultiDict, files: MultiDict | None = None) -> dict:
         if chosen and not name.startswith("_"):
             fields[name] = chosen[0] if len(chosen) == 1 else chosen
     return fields
+
+
+def only_asked_for(fields: dict) -> dict:
+    """The fields some question, page or layout of the prototype names; the rest are dropped, and the log says so."""
+    model, files = prototype(), state().files
+    kept = {name: value for name, value in fields.items() if can_ask_for(model, files, name)}
+    dropped = sorted(set(fields) - set(kept))
+    if dropped:
+        current_app.logger.warning(
+            "Not kept: %s. No question, page or layout of this prototype names %s. Write the name in the page's "
+            'form (name="%s"), or in a page that shows it (data["%s"]).',
+            ", ".join(map(repr, dropped[:10])) + (" and more" if len(dropped) > 10 else ""),
+            "it" if len(dropped) == 1 else "them", dropped[0], dropped[0])
+    return kept
 
 
 def current() -> dict:
@@ -83,3 +99,31 @@ class TemplateAnswers(dict):
 
     def __missing__(self, name):
         return Undefined(name=name)
+
+
+def for_templates():
+    """`data` in templates: the answers, or, when they cannot be read, a stand-in that says why when a page uses it.
+
+    A page that never reads the answers is still shown while the answers file is broken.
+    """
+    try:
+        return TemplateAnswers(current())
+    except AnswersUnavailable as error:
+        return UnavailableAnswers(error)
+
+
+class UnavailableAnswers:
+    """The answers, unreadable: any use raises the error that names the file and the fix."""
+
+    def __init__(self, error: AnswersUnavailable):
+        self._error = error
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise self._error
+
+    def _raise(self, *args):
+        raise self._error
+
+    __getitem__ = __iter__ = __len__ = __contains__ = __bool__ = __str__ = _raise

@@ -15,6 +15,7 @@ from journeys.rendering.jinja_environment import JourneysEnvironment
 from journeys.web import config, views
 from journeys.web.answer_store import SQLiteAnswerStore
 from journeys.web.errors import register_error_pages
+from journeys.web.limits import refuse_too_much
 from journeys.web.same_origin import refuse_other_sites
 from journeys.web.security_headers import add_security_headers
 from journeys.web.state import KEY, AppState
@@ -50,6 +51,7 @@ def create_app(project_dir=None, **overrides) -> Flask:
     app.context_processor(template_globals)
     app.register_blueprint(views.bp)
     app.before_request(lambda: refuse_other_sites(request))
+    app.before_request(lambda: refuse_too_much(request, app.config))
     app.after_request(add_security_headers)
     register_error_pages(app)
     return app

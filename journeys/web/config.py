@@ -7,6 +7,7 @@ import secrets
 from pathlib import Path
 
 from journeys.problems import ContentError, Problem
+from journeys.web import limits
 
 
 def defaults(instance: Path) -> dict:
@@ -19,6 +20,7 @@ def defaults(instance: Path) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         # Assets are revalidated on every load (a 304 when unchanged), so an upgrade shows at once.
         "ASSET_MAX_AGE": 0,
+        **limits.DEFAULTS,
     }
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import Flask, current_app, render_template
 from markupsafe import escape
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from journeys.problems import Problem, plural, problems_from
 from journeys.project import Project
+from journeys.web.limits import size
 from journeys.web.same_origin import SentFromElsewhere
 from journeys.web.security_headers import content_security_policy
 from journeys.web.state import state
@@ -87,6 +88,17 @@ def register_error_pages(app: Flask) -> None:
             "Go back to the prototype's own page and send the form from there.",
         ), 400
 
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_much_sent(error):
+        limits = current_app.config
+        return refused(
+            "Too much was sent",
+            "Nothing was saved: your answers are as they were.",
+            f"This prototype accepts up to {size(limits['MAX_CONTENT_LENGTH'])} in one go, files included, and "
+            f"{size(limits['MAX_FORM_MEMORY_SIZE'])} of typed answers. Go back, shorten your answers or choose a "
+            "smaller file, and send the form again.",
+        ), 413
+
     @app.errorhandler(AnswersUnavailable)
     def answers_unavailable(error):
         problems = error.problems
@@ -102,6 +114,15 @@ def register_error_pages(app: Flask) -> None:
         problems = problems_from(error, project)
         current_app.logger.error("\n".join(str(p) for p in problems))
         return error_page(problems, project), 500, ERROR_HEADERS
+
+
+def answer_too_long(name: str, longest: int):
+    """The page for a form with an answer over the limit: nothing is kept."""
+    return refused(
+        "An answer is too long",
+        f"The answer to ‘{name}’ is longer than {longest:,} characters, so nothing was saved.",
+        "Go back, shorten it and send the form again.",
+    ), 413
 
 
 def refused(title: str, *paragraphs: str, link: tuple[str, str] = ("/", "Go to the start of the prototype")) -> str:

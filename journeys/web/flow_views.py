@@ -14,6 +14,7 @@ from journeys.flows.validation import FieldError, Submission, read_page
 from journeys.rendering.answer_display import summary_rows
 from journeys.rendering.questions import AS_HEADING, HIDDEN, PLAIN, render_question
 from journeys.web import answers
+from journeys.web.limits import too_long
 from journeys.web.state import state
 
 REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -90,11 +91,18 @@ def submit(flow: Flow, page: FlowPage):
         stored = answers.remember({REFERENCE: new_reference()})
     else:
         submission = read_page(page, request.form, request.files, answers.current())
+        submission.errors += too_long_errors(submission.answers)
         if submission.errors:
             context = page_context(flow, page, answers.current(), submission, change=_change())
             return render_template(f"{page.layout}.html", **context)
         stored = answers.remember(submission.answers)
     return redirect(after_answering(flow, page, stored, _change()), code=303)
+
+
+def too_long_errors(given: dict) -> list[FieldError]:
+    """An error for each answer longer than any answer may be (a question with no length limit of its own)."""
+    longest = current_app.config["MAX_ANSWER_LENGTH"]
+    return [FieldError(name, name, f"Your answer must be {longest:,} characters or less") for name in too_long(given, longest)]
 
 
 def new_reference() -> str:

@@ -12,9 +12,11 @@ class AnswersUnavailable(ContentError):
     """The answers could not be read or kept. Pages that need no answers are still served."""
 
 
-def explain(error: sqlite3.Error, path: Path, writing: bool) -> AnswersUnavailable:
-    """The problem behind an SQLite error on the answers file at `path`, with its fix."""
-    text = str(error)
+def explain(error: sqlite3.Error | OSError, path: Path, writing: bool) -> AnswersUnavailable:
+    """The problem behind an SQLite (or file) error on the answers file at `path`, with its fix."""
+    text = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    if isinstance(error, PermissionError):
+        text = f"unable to open: {text}"
     if "not a database" in text or "malformed" in text:
         problem = Problem(str(path), None, f"the answers file is damaged, or is not an answers file ({text})",
                           f"Delete {path}: it is made again, empty, with the next answer given. "

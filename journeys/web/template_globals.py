@@ -19,7 +19,7 @@ def template_globals() -> dict:
         raise ContentError(broken_settings)  # every page shows what to fix
     settings = model.settings
     return {
-        "data": answers.TemplateAnswers(answers.current()),
+        "data": answers.for_templates(),
         "serviceName": settings.get("service_name", ""),
         "serviceUrl": "/",
         "phase": settings.get("phase", "Prototype"),

@@ -9,6 +9,8 @@ from journeys.flows.as_json import flow_json
 from journeys.flows.model import Flow, FlowPage
 from journeys.pages.routing import PageFile
 from journeys.web import answers, flow_views
+from journeys.web.errors import answer_too_long
+from journeys.web.limits import too_long
 from journeys.web.page_views import render_page_file
 from journeys.web.state import find, prototype, state
 
@@ -76,7 +78,11 @@ def page(path: str):
         return flow_page(*found)
     if request.method == "POST":
         # The Prototype Kit's way: a form's action names the next page, which stores the answers.
-        answers.remember(answers.fields_from_form(request.form, request.files))
+        fields = answers.only_asked_for(answers.fields_from_form(request.form, request.files))
+        longest = current_app.config["MAX_ANSWER_LENGTH"]
+        if too_long(fields, longest):
+            return answer_too_long(too_long(fields, longest)[0], longest)
+        answers.remember(fields)
         query = request.query_string.decode()
         return redirect(request.path + (f"?{query}" if query else ""), code=303)
     return render_page_file(found)
