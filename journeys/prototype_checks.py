@@ -6,10 +6,9 @@ from jinja2 import Environment, TemplateSyntaxError
 
 from journeys.flows.flow_files import flow_urls
 from journeys.pages.markdown_pages import check_markdown_page
-from journeys.problems import ContentError, Problem, sort_problems, syntax_problem
+from journeys.problems import ContentError, Problem, read_text, sort_problems, syntax_problem
 from journeys.prototype import Prototype
 from journeys.rendering.environment import DEFAULT_LAYOUTS
-from journeys.text_files import read_text
 
 PACKAGE_LAYOUTS = tuple(sorted(path.stem for path in DEFAULT_LAYOUTS.glob("*.html")))
 

@@ -11,8 +11,7 @@ from typing import Any
 
 import yaml
 
-from journeys.problems import ContentError, Problem
-from journeys.text_files import read_text
+from journeys.problems import ContentError, Problem, read_text
 
 
 @dataclass

@@ -9,8 +9,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from journeys.content.markdown import check_content, render_content
-from journeys.problems import ContentError, Problem, did_you_mean
-from journeys.text_files import read_text
+from journeys.problems import ContentError, Problem, did_you_mean, read_text
 from journeys.yaml_files import parse_yaml
 
 FRONT_MATTER_KEYS = {"title": "the page title", "layout": "the layout to use (default: content)"}

@@ -8,8 +8,8 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader
 from jinja2.loaders import split_template_path
 
+from journeys.problems import read_text
 from journeys.project import Project
-from journeys.text_files import read_text
 
 DEFAULT_LAYOUTS = Path(__file__).parent / "layouts"
 

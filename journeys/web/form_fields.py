@@ -4,7 +4,7 @@ A flow page keeps only its questions' answers. A Jinja page's form may post any 
 field is kept only when its name is written in one of the prototype's pages or layouts: as
 a form field (`name="email"`, or `"name": "email"` in a GOV.UK macro; a date input's
 `"namePrefix": "dob"` gives dob-day, dob-month and dob-year), or where a page reads it
-(`data.email`, `data["email"]`, `answer("email")`). Anything else a request sends, however
+(`data.email`, `data["email"]`, `data.get("email")`, `answer("email")`). Anything else a request sends, however
 much, is never stored. Each file is read once until it changes.
 """
 
@@ -20,7 +20,8 @@ from journeys.prototype import Prototype
 HTML_FIELD = re.compile(r"""<(?:input|select|textarea|button)\b[^>]*?\bname\s*=\s*["']([^"'{}<>]+)["']""", re.I)
 MACRO_NAME = re.compile(r"""["']name["']\s*:\s*["']([^"'{}]+)["']""")
 MACRO_PREFIX = re.compile(r"""["']namePrefix["']\s*:\s*["']([^"'{}]+)["']""")
-READ = re.compile(r"""\bdata\s*(?:\.\s*([A-Za-z_]\w*)|\[\s*["']([^"']+)["']\s*\])|\banswer\(\s*["']([^"']+)["']""")
+READ = re.compile(r"""\bdata\s*(?:\.\s*get\(\s*["']([^"']+)["']|\.\s*([A-Za-z_]\w*)|\[\s*["']([^"']+)["']\s*\])"""
+                  r"""|\banswer\(\s*["']([^"']+)["']""")
 DATE_PARTS = ("day", "month", "year")
 
 _last: tuple = (None, frozenset())  # (the model, the names its templates give): one model at a time
