@@ -36,6 +36,9 @@ ANY_ADDRESS = ("", "0.0.0.0", "::")
 # Bodies past the app's limit are read and dropped, so the browser gets the page saying so;
 # past this, the connection is closed instead.
 MAX_READ = 1024 ** 3
+# Connections waiting to be accepted: a room of browsers opening at once must not overflow it
+# (an overflow costs a second: the browser's retry), as Tornado's default of 128 does.
+BACKLOG = 1024
 STOP_WAIT = 2  # seconds a page already rendering has to finish when the server is stopped
 
 
@@ -47,7 +50,7 @@ def serve(project_dir: str, host: str, port: int, open_browser: bool = False) ->
         print(error.report(), file=sys.stderr)
         return 1
     try:
-        sockets = bind_sockets(port, host or None)
+        sockets = bind_sockets(port, host or None, backlog=BACKLOG)
     except OSError as error:
         if error.errno != errno.EADDRINUSE:
             raise
