@@ -4,7 +4,9 @@ Answers never go in Flask's cookie session: browsers drop cookies past 4 KB, sil
 Anything with these four methods can stand in for the SQLite store (Redis, say). `update`
 must merge atomically: one participant's two tabs may post two pages at the same moment, and
 each page's answers must be added to the other's, never written over them (Redis: a hash per
-session, or a Lua script or WATCH/MULTI that re-reads).
+session, or a Lua script or WATCH/MULTI that re-reads). Expiry is the store's own: the SQLite
+store sweeps out answers untouched for `expire_after` seconds; Redis would give each session's
+key that time to live, renewed on every write.
 """
 
 from __future__ import annotations

@@ -42,13 +42,12 @@ def only_asked_for(fields: dict) -> dict:
     """The fields some question, page or layout of the prototype names; the rest are dropped, and the log says so."""
     model, files = prototype(), state().files
     kept = {name: value for name, value in fields.items() if can_ask_for(model, files, name)}
-    dropped = sorted(set(fields) - set(kept))
+    dropped = sorted(name[:40] for name in set(fields) - set(kept))  # a name may be long: the log stays short
     if dropped:
+        shown = ", ".join(map(repr, dropped[:10])) + (f" and {len(dropped) - 10} more" if len(dropped) > 10 else "")
         current_app.logger.warning(
-            "Not kept: %s. No question, page or layout of this prototype names %s. Write the name in the page's "
-            'form (name="%s"), or in a page that shows it (data["%s"]).',
-            ", ".join(map(repr, dropped[:10])) + (" and more" if len(dropped) > 10 else ""),
-            "it" if len(dropped) == 1 else "them", dropped[0], dropped[0])
+            "Not kept: %s. No question, page or layout of this prototype names %s. To keep one, write its name in "
+            'the form of the page that asks for it (name="%s").', shown, "it" if len(dropped) == 1 else "them", dropped[0])
     return kept
 
 
