@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from pathlib import Path
 
 from journeys.problems import ContentError, Problem
@@ -57,17 +58,31 @@ def stored_secret_key(instance: Path) -> str:
     key_file = instance / "secret-key"
     instance.mkdir(parents=True, exist_ok=True)
     if not key_file.exists():
+        key = secrets.token_hex(32)
         draft = instance / f"secret-key.{os.getpid()}.{secrets.token_hex(4)}"
-        with os.fdopen(os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
-            out.write(secrets.token_hex(32))
+        _write_new(draft, key)
         try:
             os.link(draft, key_file)
         except FileExistsError:
             pass  # another process made it first: use theirs
+        except OSError:
+            # No hard links on this drive (some network or shared folders): create it exclusively.
+            try:
+                _write_new(key_file, key)
+            except FileExistsError:
+                pass
         finally:
             draft.unlink()
-    key = key_file.read_text().strip()
-    if not key:
-        raise ContentError([Problem(str(key_file), None, "the secret key file is empty",
-                                    "Delete it and start again: a new key is made (everyone's answers start afresh).")])
-    return key
+    for _ in range(20):  # a key being written without a link is empty for a moment
+        key = key_file.read_text().strip()
+        if key:
+            return key
+        time.sleep(0.05)
+    raise ContentError([Problem(str(key_file), None, "the secret key file is empty",
+                                "Delete it and start again: a new key is made (everyone's answers start afresh).")])
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write a file that must not exist yet, readable by its owner only."""
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
+        out.write(text)
