@@ -90,12 +90,12 @@ def register_error_pages(app: Flask) -> None:
 
     @app.errorhandler(RequestEntityTooLarge)
     def too_much_sent(error):
-        limits = current_app.config
+        settings = current_app.config
         return refused(
             "Too much was sent",
             "Nothing was saved: your answers are as they were.",
-            f"This prototype accepts up to {size(limits['MAX_CONTENT_LENGTH'])} in one go, files included, and "
-            f"{size(limits['MAX_FORM_MEMORY_SIZE'])} of typed answers. Go back, shorten your answers or choose a "
+            f"This prototype accepts up to {size(settings['MAX_CONTENT_LENGTH'])} in one go, files included, and "
+            f"{size(settings['MAX_FORM_MEMORY_SIZE'])} of typed answers. Go back, shorten your answers or choose a "
             "smaller file, and send the form again.",
         ), 413
 

@@ -80,8 +80,9 @@ def page(path: str):
         # The Prototype Kit's way: a form's action names the next page, which stores the answers.
         fields = answers.only_asked_for(answers.fields_from_form(request.form, request.files))
         longest = current_app.config["MAX_ANSWER_LENGTH"]
-        if too_long(fields, longest):
-            return answer_too_long(too_long(fields, longest)[0], longest)
+        over = too_long(fields, longest)
+        if over:
+            return answer_too_long(over[0], longest)
         answers.remember(fields)
         query = request.query_string.decode()
         return redirect(request.path + (f"?{query}" if query else ""), code=303)
