@@ -1,7 +1,9 @@
-"""Benchmark of the dev server: start-up, save-to-reload, lost edits, pages per second, memory.
+"""Benchmark of the dev server: start-up, save-to-reload, lost edits, pages per second, memory;
+and 200 participants at once, on the dev server and gunicorn: no errors, no answer lost or mixed.
 
-    .venv/bin/python bench/serve.py            # Journeys' server, then the baselines
-    .venv/bin/python bench/serve.py --quick    # Journeys' server only
+    .venv/bin/python bench/serve.py                  # Journeys' server, the baselines, then the participants
+    .venv/bin/python bench/serve.py --quick          # Journeys' server only
+    .venv/bin/python bench/serve.py --participants   # the participants only
 
 Baselines, measured in the same run on the same app and demo prototype: the Werkzeug
 threaded server the foundation used, and python-livereload's own Server. Each server runs
@@ -36,6 +38,7 @@ LOAD_RUNS = 3
 SAVES = 50
 BURST_SAVES, BURST_SECONDS = 10, 3.0
 HELLO = json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]})
+GUNICORN_WORKERS = 4
 TARGETS = {"start": 1.0, "reload_median": 0.100, "lost": 0, "rate": 200, "p99": 0.100, "rss_mb": 100}
 
 
@@ -53,19 +56,25 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start(kind: str, project: Path) -> tuple[subprocess.Popen, str, float]:
-    """Start a server; (process, url, seconds from start to the question page's first 200)."""
+def start(kind: str, project: Path, ready: str = QUESTION) -> tuple[subprocess.Popen, str, float]:
+    """Start a server; (process, url, seconds from start to the first 200 of the page `ready`)."""
     port = free_port()
+    env = None
     if kind == "journeys":
         command = [sys.executable, str(ROOT / "serve.py"), "--project", str(project), "--port", str(port)]
+    elif kind == "gunicorn":
+        # As a hosted prototype runs: worker processes sharing one answers file.
+        command = [sys.executable, "-m", "gunicorn", "--workers", str(GUNICORN_WORKERS), "--bind",
+                   f"127.0.0.1:{port}", "journeys.wsgi:app"]
+        env = {**os.environ, "JOURNEYS_PROJECT": str(project)}
     else:
         command = [sys.executable, __file__, "--baseline", kind, "--project", str(project), "--port", str(port)]
     began = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     while True:
         try:
-            urllib.request.urlopen(url + QUESTION, timeout=5).read()
+            urllib.request.urlopen(url + ready, timeout=5).read()
             return process, url, time.perf_counter() - began
         except OSError:
             if process.poll() is not None:
@@ -82,9 +91,16 @@ def stop(process: subprocess.Popen) -> None:
 
 
 def memory_mb(process: subprocess.Popen) -> tuple[float, float]:
-    """(resident now, peak resident) in MB, from /proc."""
-    fields = dict(line.split(":", 1) for line in Path(f"/proc/{process.pid}/status").read_text().splitlines())
-    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+    """(resident now, peak resident) in MB, from /proc: the process and its children (gunicorn's workers) together."""
+    now = peak = 0.0
+    pids = [process.pid]
+    while pids:
+        pid = pids.pop()
+        fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
+        now += int(fields["VmRSS"].split()[0]) / 1024
+        peak += int(fields["VmHWM"].split()[0]) / 1024
+        pids += [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    return now, peak
 
 
 # --- save to reload ---------------------------------------------------------------------------
@@ -313,6 +329,47 @@ def verdict(ours: dict) -> list[str]:
     return [f"{'PASS' if ok else 'FAIL'}  {name}" for name, ok in checks]
 
 
+def participants_load() -> tuple[dict, list[str]]:
+    """The participants on the dev server and on gunicorn, each with a fresh prototype; (figures, verdict)."""
+    import participants
+
+    results, lines = {}, []
+    for kind in ("journeys", "gunicorn"):
+        project = participants.write_project(Path(tempfile.mkdtemp(prefix="journeys-bench-")) / "prototype")
+        process, url, _ = start(kind, project, ready="/apply/name")
+        try:
+            results[kind] = participants.measure(url)
+            results[kind]["rss_mb"], results[kind]["peak_mb"] = memory_mb(process)
+        finally:
+            stop(process)
+            shutil.rmtree(project.parent)
+        figures = results[kind]
+        ok = not figures["errors"] and figures["lost"] == 0 and figures["mixed"] == 0
+        lines.append(f"{'PASS' if ok else 'FAIL'}  {kind}: {figures['participants']} participants, 0 errors, "
+                     "0 answers lost or mixed" if ok else
+                     f"FAIL  {kind}: {len(figures['errors'])} errors, {figures['lost']} answers lost, "
+                     f"{figures['mixed']} mixed; first errors: {figures['errors'][:3]}")
+    return results, lines
+
+
+def participants_report(results: dict) -> str:
+    names = {"journeys": "dev server (Tornado + 16 page threads)", "gunicorn": f"gunicorn, {GUNICORN_WORKERS} workers"}
+    rows = [
+        ("participants, all at once", lambda r: f"{r['participants']}"),
+        ("requests (GET, POST, redirect)", lambda r: f"{r['requests']:,}"),
+        ("errors", lambda r: f"{len(r['errors'])}"),
+        ("answers lost / mixed", lambda r: f"{r['lost']} / {r['mixed']}"),
+        ("time for all", lambda r: f"{r['seconds']:.1f} s"),
+        ("requests/s", lambda r: f"{r['rate']:.0f}"),
+        ("latency median / p99", lambda r: f"{ms(r['median'])} / {ms(r['p99'])}"),
+        ("resident memory (peak)", lambda r: f"{r['rss_mb']:.0f} MB ({r['peak_mb']:.0f} MB)"),
+    ]
+    kinds = list(results)
+    lines = ["| | " + " | ".join(names[k] for k in kinds) + " |", "|---" * (len(kinds) + 1) + "|"]
+    lines += [f"| {label} | " + " | ".join(cell(results[k]) for k in kinds) + " |" for label, cell in rows]
+    return "\n".join(lines)
+
+
 def run_baseline(kind: str, project: str, port: int) -> None:
     """Serve the same app the way a baseline does (run in its own process by `start`)."""
     import logging
@@ -337,6 +394,8 @@ def run_baseline(kind: str, project: str, port: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="measure Journeys' server only")
+    parser.add_argument("--participants", action="store_true",
+                        help="only the 200 participants, on the dev server and gunicorn")
     parser.add_argument("--baseline", help=argparse.SUPPRESS)
     parser.add_argument("--project", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
@@ -346,6 +405,13 @@ def main() -> int:
         return 0
 
     print(f"Machine: {machine()}\nCommand: {' '.join([Path(sys.executable).name, *sys.argv])}", flush=True)
+    sys.path.insert(0, str(Path(__file__).parent))
+    if args.participants:
+        figures, lines = participants_load()
+        print(participants_report(figures))
+        print(f"Load average {os.getloadavg()[0]:.1f} at the end.")
+        print("\n".join(lines))
+        return 0 if all(line.startswith("PASS") for line in lines) else 1
     project = demo_project()
     try:
         results = {"journeys": measure("journeys", project, SAVES, 0.1)}
@@ -361,6 +427,10 @@ def main() -> int:
           f"environment, {plain:.0f} with Flask's own ({fast / plain:.1f}x).")
     print(f"Load average {os.getloadavg()[0]:.1f} at the end.")
     lines = verdict(results["journeys"])
+    if not args.quick:
+        figures, more = participants_load()
+        print("\n" + participants_report(figures))
+        lines += more
     print("\n".join(lines))
     return 0 if all(line.startswith("PASS") for line in lines) else 1
 

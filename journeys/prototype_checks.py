@@ -6,7 +6,7 @@ from jinja2 import Environment, TemplateSyntaxError
 
 from journeys.flows.flow_files import flow_urls
 from journeys.pages.markdown_pages import check_markdown_page
-from journeys.problems import Problem, sort_problems, syntax_problem
+from journeys.problems import ContentError, Problem, read_text, sort_problems, syntax_problem
 from journeys.prototype import Prototype
 from journeys.rendering.environment import DEFAULT_LAYOUTS
 
@@ -43,7 +43,9 @@ _PARSER = Environment()  # parsing only: no loader, nothing rendered
 
 def _syntax(path, name: str) -> list[Problem]:
     try:
-        _PARSER.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        _PARSER.parse(read_text(path, name), filename=str(path))
+    except ContentError as error:
+        return error.problems
     except TemplateSyntaxError as error:
         return [syntax_problem(error, name)]
     return []

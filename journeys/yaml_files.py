@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from journeys.problems import ContentError, Problem
+from journeys.problems import ContentError, Problem, read_text
 
 
 @dataclass
@@ -102,11 +102,7 @@ def _only_true_and_false_are_booleans(node) -> None:
 
 def read_yaml(path: Path, name: str) -> YamlDocument:
     """Read and parse a YAML file; `name` is how messages refer to it."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise ContentError([Problem(name, None, f"this file is not UTF-8 text ({error.reason})", "Save it as UTF-8.")]) from None
-    return parse_yaml(text, name)
+    return parse_yaml(read_text(path, name), name)
 
 
 def _index(node, path, document, duplicates, name, offset) -> None:

@@ -328,3 +328,43 @@ def frozen_example(example_builds):
 
     with Nginx(example_builds["/"]) as server:
         yield server
+
+
+class GunicornServer(LiveServer):
+    """`gunicorn journeys.wsgi:app` for a project, as a hosted prototype runs: several worker processes."""
+
+    def __init__(self, project: Path, workers: int = 2, env: dict | None = None):
+        super().__init__(project, env={"JOURNEYS_PROJECT": str(project), **(env or {})})
+        self.workers = workers
+
+    def start(self) -> "GunicornServer":
+        self.log = open(self.project.parent / f"server-{self.port}.log", "ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}",
+             "journeys.wsgi:app"],
+            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited with {self.process.returncode}: {self.output()}")
+            try:
+                urllib.request.urlopen(self.url + "/assets/journeys/init.js", timeout=1)
+                return self
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError(f"gunicorn did not start: {self.output()}")
+
+
+@pytest.fixture
+def gunicorn_server():
+    """A function that serves a project with gunicorn; every server stops after the test."""
+    servers = []
+
+    def start(project: Path, **kwargs) -> GunicornServer:
+        servers.append(GunicornServer(project, **kwargs).start())
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()

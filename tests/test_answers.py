@@ -9,11 +9,19 @@ import pytest
 SHOW = '{% extends "base.html" %}{% block content %}<dl>{% for k, v in data.items() %}<dt>{{ k }}</dt><dd id="{{ k }}">{{ v }}</dd>{% endfor %}</dl>{% endblock %}'
 
 
+# The form that asks for the answers these tests send: a field no page names is never kept.
+FORM = """{% extends "base.html" %}{% block content %}<form method="post" action="/next">
+  <input name="name"> <input name="colour"> <input name="town"> <input name="a"> <textarea name="essay"></textarea>
+  <input type="checkbox" name="fruit" value="Apple"> <input type="file" name="photo"> <button>Continue</button>
+</form>{% endblock %}"""
+
+
 @pytest.fixture
 def project(make_project):
     return make_project({
         "pages/index.html": SHOW,
         "pages/next.html": SHOW,
+        "pages/form.html": FORM,
     })
 
 

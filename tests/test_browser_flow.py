@@ -189,13 +189,13 @@ def test_a_jinja_page_shows_answers_through_the_answer_helper(walk):
     expect(values.nth(1)).to_have_text("Not provided")
 
 
-def test_a_scenario_link_lands_on_its_page_with_its_answers(walk):
+def test_a_scenario_button_lands_on_its_page_with_its_answers(walk):
     page = walk.page
     walk.goto("/bulky-waste/items")
     add_item(walk, "Washing machine or dishwasher")  # answers the scenario replaces
     walk.at("You have added 1 item")
     walk.goto("/scenarios")
-    page.get_by_role("link", name="A fridge, free with Council Tax Reduction").click()
+    page.get_by_role("button", name="Start this scenario ‘A fridge, free with Council Tax Reduction’").click()
     walk.at_url("/bulky-waste/check-answers")
     assert walk.cards() == {"Item 1": {"Item": "Fridge or freezer", "Size": "Needs two people to carry",
                                        "Notes for the crew": "Not provided"}}

@@ -164,3 +164,26 @@ def test_words_that_trim_or_indent_would_change_stay_in_the_shape():
     assert not macro_shapes._replaceable("line\u2028break")
     assert not macro_shapes._replaceable("")
     assert macro_shapes._replaceable("Fish & chips")
+
+
+# A placeholder's own characters, typed by a person, alone and as whole placeholders.
+PRIVATE_USE = ["\ue000", "\ue001", "\ue0000\ue001", "\ue0009\ue001", "a \ue0001\ue001 b", "\ue000 9 \ue001",
+               "\ue001\ue000", "line\n\ue0000\ue001"]
+
+
+@pytest.mark.parametrize("typed", PRIVATE_USE, ids=ascii)
+def test_words_with_a_placeholders_characters_render_as_the_macros_render_them(app_context, monkeypatch, typed):
+    macros = app_context.jinja_env.globals
+    for kind in ("text", "textarea", "radios", "checkboxes", "date", "address"):
+        data = {"name": "answer", "type": kind, "label": f"Label {typed}", "hint": typed}
+        if kind in ("radios", "checkboxes"):
+            data["options"] = [typed, "Sofa", {"text": "Bed", "hint": typed}]
+        question = question_from(data)
+        value = {"text": typed, "textarea": typed, "radios": typed, "checkboxes": [typed, "Sofa"],
+                 "date": {"day": typed, "month": "2", "year": "2020"}, "address": {"line-1": typed}}[kind]
+        errors = [FieldError("answer", "answer", f"Error {typed}")]
+        shaped = render_question(macros, question, value, errors, PLAIN)
+        monkeypatch.setattr(question_module, "render_shaped", plain)
+        expected = render_question(macros, question, value, errors, PLAIN)
+        monkeypatch.undo()
+        assert shaped == expected, (kind, typed)

@@ -110,3 +110,28 @@ def test_ctrl_c_kill_and_closing_the_terminal_stop_it_cleanly(project, live_serv
     assert server.process.wait(timeout=10) == 0
     output = server.output()
     assert "Stopping..." in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl-C", "SIGTERM"])
+def test_it_stops_even_with_a_request_stuck_in_a_page(make_project, live_server, stop):
+    project = make_project({**PAGES, "pages/stuck.html": "{% for i in range(10 ** 12) %}{% endfor %}never"})
+    server = live_server(project)
+    stuck = threading.Thread(target=lambda: _ask(server.url + "/stuck"), daemon=True)
+    stuck.start()
+    time.sleep(0.5)  # the page thread is now looping
+    began = time.monotonic()
+    server.process.send_signal(stop)
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        raise AssertionError("the server was still running 10 s after being told to stop") from None
+    assert time.monotonic() - began < 5
+    assert "Stopping..." in server.output() and "Traceback" not in server.output()
+
+
+def _ask(url: str) -> None:
+    try:
+        urllib.request.urlopen(url, timeout=30).read()
+    except OSError:
+        pass  # the server stopped mid-request, as it should

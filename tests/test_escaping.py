@@ -108,3 +108,22 @@ def test_an_item_and_a_revealed_answer_are_escaped_everywhere_they_show(make_pro
     rejected = client.post("/household/contact", data={"contact-method": "Email", "contact-email": EVIL}).text
     assert "Enter an email address in the correct format" in rejected and f'value="{ESCAPED}"' in rejected
     assert not any("<script>alert" in page for page in [*pages.values(), rejected])
+
+
+@pytest.mark.parametrize("server_kind", ["dev server", "gunicorn"])
+def test_private_use_characters_typed_in_an_answer_are_shown_back_as_typed(make_project, live_server, gunicorn_server,
+                                                                           server_kind):
+    import http.cookiejar
+    import urllib.parse
+    import urllib.request
+
+    project = make_project({"pages/escape.yaml": FLOW, "pages/show.html": SHOW})
+    server = (live_server if server_kind == "dev server" else gunicorn_server)(project)
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    for typed in ("\ue000 9 \ue001", "\ue0009\ue001", "x\ue0000\ue001y"):
+        form = urllib.parse.urlencode({"story": typed}).encode()
+        after = browser.open(server.url + "/escape/story", data=form)  # stored, then the next page
+        assert after.status == 200 and after.url.endswith("/escape/where")
+        for visit in range(2):  # stored, it is shown on every visit
+            page = browser.open(server.url + "/escape/story").read().decode()
+            assert f">{typed}</textarea>" in page

@@ -64,9 +64,11 @@ def project(make_project):
     return make_project({"pages/juggling.yaml": FLOW, "data/scenarios/expert.yaml": SCENARIO})
 
 
-def test_the_scenarios_page_lists_each_scenario_with_a_link(project, make_app):
+def test_the_scenarios_page_lists_each_scenario_with_a_button(project, make_app):
     page = make_app(project).test_client().get("/scenarios").text
-    assert '<a class="govuk-link" href="/scenarios/expert">An expert juggler</a>' in page
+    assert '<h2 class="govuk-heading-m">An expert juggler</h2>' in page
+    assert '<form method="post" action="/scenarios/expert" novalidate>' in page
+    assert 'Start this scenario<span class="govuk-visually-hidden"> ‘An expert juggler’</span>' in page
     assert "Juggles seven balls." in page
 
 
@@ -74,16 +76,27 @@ def test_a_scenario_replaces_the_answers_and_opens_its_start_page(project, make_
     client = make_app(project).test_client()
     client.post("/juggling/colour", data={"colour": "Blue"})
     client.post("/juggling/balls", data={"balls": "3"})
-    response = client.get("/scenarios/expert")
-    assert response.status_code == 302 and response.headers["Location"] == "/juggling/check"
+    response = client.post("/scenarios/expert")
+    assert response.status_code == 303 and response.headers["Location"] == "/juggling/check"
     page = client.get("/juggling/check").text
     assert "Cascade<br>Mills Mess" in page
     assert '<dd class="govuk-summary-list__value">\n      Red\n    </dd>' in page
     assert "Blue" not in page
 
 
+def test_a_link_to_a_scenario_changes_no_answers_and_offers_its_button(project, make_app):
+    """Any website can link here: following the link must not replace anyone's answers."""
+    client = make_app(project).test_client()
+    client.post("/juggling/colour", data={"colour": "Blue"})
+    page = client.get("/scenarios/expert").text
+    assert '<h1 class="govuk-heading-l">An expert juggler</h1>' in page
+    assert '<form method="post" action="/scenarios/expert" novalidate>' in page and "Start this scenario" in page
+    assert 'value="Blue" checked' in client.get("/juggling/colour").text
+
+
 def test_an_unknown_scenario_is_not_found(project, make_app):
     assert make_app(project).test_client().get("/scenarios/nobody").status_code == 404
+    assert make_app(project).test_client().post("/scenarios/nobody").status_code == 404
 
 
 @pytest.mark.parametrize("scenario, expected", [
@@ -112,10 +125,10 @@ def test_a_broken_scenario_shows_its_problems_when_opened(make_project, make_app
     assert "data/scenarios/broken.yaml:5" in response.text and "no page of &#39;juggling&#39; asks &#39;hat&#39;" in response.text
 
 
-def test_a_scenario_link_lands_on_its_page_with_the_answers_filled_in(project, live_server, page):
+def test_a_scenario_button_lands_on_its_page_with_the_answers_filled_in(project, live_server, page):
     server = live_server(project)
     page.goto(server.url + "/scenarios")
-    page.get_by_role("link", name="An expert juggler").click()
+    page.get_by_role("button", name="Start this scenario ‘An expert juggler’").click()
     expect(page).to_have_url(server.url + "/juggling/check")
     page.get_by_role("link", name="Change which tricks can you do?").click()
     expect(page.get_by_label("Cascade")).to_be_checked()
@@ -139,7 +152,7 @@ def test_a_scenario_can_preset_a_list_and_a_revealed_answer(make_project, make_a
           contact-email: ann@example.com
     """})
     client = make_app(project).test_client()
-    assert client.get("/scenarios/two").headers["Location"] == "/household/check-answers"
+    assert client.post("/scenarios/two").headers["Location"] == "/household/check-answers"
     page = client.get("/household/check-answers").text
     values = re.findall(r'<dd class="govuk-summary-list__value">\s*(.*?)\s*</dd>', page)
     assert values == ["Ann", "34", "Bob", "7", "Email", "ann@example.com"]

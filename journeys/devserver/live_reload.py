@@ -17,6 +17,7 @@ from tornado.ioloop import IOLoop
 from tornado.websocket import WebSocketClosedError
 
 from journeys.devserver.watcher import EDITED, Batch
+from journeys.web.security_headers import HEADERS
 
 SCRIPT = b'<script src="/livereload.js"></script>'
 # Kinds of file livereload.js can swap into the open page without reloading it.
@@ -26,7 +27,15 @@ LIVE_SUFFIXES = (".css", ".png", ".jpg", ".jpeg", ".gif")
 def handlers() -> web.Application:
     """/livereload (the websocket livereload.js connects to) and /livereload.js itself."""
     logging.getLogger("livereload").setLevel(logging.WARNING)  # no line per connected browser
-    return web.Application([(r"/livereload", LiveReloadHandler), (r"/livereload\.js", LiveReloadJSHandler)])
+    return web.Application([(r"/livereload", LiveReloadHandler), (r"/livereload\.js", ClientScript)])
+
+
+class ClientScript(LiveReloadJSHandler):
+    """livereload.js, with the headers every other response of the server carries."""
+
+    def set_default_headers(self) -> None:
+        for name, value in HEADERS.items():
+            self.set_header(name, value)
 
 
 def load_client_in_pages(app: Flask) -> None:

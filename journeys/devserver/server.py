@@ -14,7 +14,6 @@ import signal
 import sys
 import threading
 import webbrowser
-from concurrent.futures import ThreadPoolExecutor
 
 from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop
@@ -23,6 +22,7 @@ from tornado.routing import AnyMatches, PathMatches, Rule, RuleRouter
 
 from journeys.devserver import live_reload
 from journeys.devserver.freshness import keep_fresh
+from journeys.devserver.page_threads import PageThreads
 from journeys.devserver.watcher import QUIET, FolderWatcher
 from journeys.devserver.wsgi_threads import ThreadedWSGI
 from journeys.problems import ContentError
@@ -33,6 +33,13 @@ from journeys.web.state import state
 # Threads rendering pages. Enough for a room of researchers; Python runs one at a time anyway.
 PAGE_THREADS = 16
 ANY_ADDRESS = ("", "0.0.0.0", "::")
+# Bodies past the app's limit are read and dropped, so the browser gets the page saying so;
+# past this, the connection is closed instead.
+MAX_READ = 1024 ** 3
+# Connections waiting to be accepted: a room of browsers opening at once must not overflow it
+# (an overflow costs a second: the browser's retry), as Tornado's default of 128 does.
+BACKLOG = 1024
+STOP_WAIT = 2  # seconds a page already rendering has to finish when the server is stopped
 
 
 def serve(project_dir: str, host: str, port: int, open_browser: bool = False) -> int:
@@ -43,7 +50,7 @@ def serve(project_dir: str, host: str, port: int, open_browser: bool = False) ->
         print(error.report(), file=sys.stderr)
         return 1
     try:
-        sockets = bind_sockets(port, host or None)
+        sockets = bind_sockets(port, host or None, backlog=BACKLOG)
     except OSError as error:
         if error.errno != errno.EADDRINUSE:
             raise
@@ -75,11 +82,11 @@ async def _serve(app, sockets, url: str, open_browser: bool) -> None:
     quiet = int(os.environ.get("JOURNEYS_RELOAD_DELAY_MS", QUIET * 1000)) / 1000
     folders = [project.pages, project.layouts, project.data, project.static, DEFAULT_LAYOUTS]
     watcher = FolderWatcher(folders, changed, quiet)
-    pages = ThreadPoolExecutor(PAGE_THREADS, thread_name_prefix="journeys-page")
+    pages = PageThreads(PAGE_THREADS)
     server = HTTPServer(RuleRouter([
         Rule(PathMatches(r"/livereload(\.js)?"), live_reload.handlers()),
-        Rule(AnyMatches(), ThreadedWSGI(app, pages)),
-    ]))
+        Rule(AnyMatches(), ThreadedWSGI(app, pages, max_body=app.config["MAX_CONTENT_LENGTH"])),
+    ]), max_body_size=MAX_READ)
     server.add_sockets(sockets)
     watcher.start()
     print(f"Serving {project.root} at {url} (Ctrl-C to stop)\n"
@@ -92,9 +99,9 @@ async def _serve(app, sockets, url: str, open_browser: bool) -> None:
     watcher.stop()
     pages.shutdown(wait=False, cancel_futures=True)
     try:
-        await asyncio.wait_for(server.close_all_connections(), timeout=5)
+        await asyncio.wait_for(server.close_all_connections(), timeout=STOP_WAIT)
     except asyncio.TimeoutError:
-        pass  # a page still rendering: its thread ends with the process
+        pass  # a page still rendering (or stuck): its daemon thread ends with the process
 
 
 async def _until_stopped() -> None:

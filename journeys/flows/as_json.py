@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime
 
 from journeys.flows.lists import list_messages
+from journeys.flows.messages import message
 from journeys.flows.model import Flow, FlowPage, Question
 from journeys.flows.question_types import ADDRESS_PARTS, TYPES
-from journeys.flows.messages import message
 from journeys.flows.validation import ADDRESS_MESSAGES
 
 

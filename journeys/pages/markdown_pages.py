@@ -9,7 +9,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from journeys.content.markdown import check_content, render_content
-from journeys.problems import ContentError, Problem, did_you_mean
+from journeys.problems import ContentError, Problem, did_you_mean, read_text
 from journeys.yaml_files import parse_yaml
 
 FRONT_MATTER_KEYS = {"title": "the page title", "layout": "the layout to use (default: content)"}
@@ -69,7 +69,7 @@ def read_markdown_page(path: Path, name: str, environment: Environment | None = 
 
 def _read(path: Path, name: str) -> tuple[tuple[dict, str, str, int], list[Problem]]:
     """((front matter, title, body, line the body starts on), problems) for a .md page."""
-    meta, body, body_line, problems = split_front_matter(path.read_text(encoding="utf-8"), name)
+    meta, body, body_line, problems = split_front_matter(read_text(path, name), name)
     title = meta.get("title")
     if not title:
         # No title in the front matter: the first '# heading' is the title.

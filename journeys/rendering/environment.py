@@ -6,7 +6,9 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader
+from jinja2.loaders import split_template_path
 
+from journeys.problems import read_text
 from journeys.project import Project
 
 DEFAULT_LAYOUTS = Path(__file__).parent / "layouts"
@@ -47,14 +49,30 @@ def loader(project: Project) -> ChoiceLoader:
     the default it replaces.
     """
     return ChoiceLoader([
-        FileSystemLoader(project.layouts),
-        FileSystemLoader(project.pages),
+        DesignersLoader(project.layouts, project),
+        DesignersLoader(project.pages, project),
         FileSystemLoader(DEFAULT_LAYOUTS),
         PrefixLoader({
             "journeys": FileSystemLoader(DEFAULT_LAYOUTS),
             "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
         }),
     ])
+
+
+class DesignersLoader(FileSystemLoader):
+    """A folder of the designer's templates: one not saved as UTF-8 is a problem naming its file and line."""
+
+    def __init__(self, folder: Path, project: Project):
+        super().__init__(folder)
+        self.project = project
+
+    def get_source(self, environment: Environment, template: str):
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError:
+            path = Path(self.searchpath[0], *split_template_path(template))
+            read_text(path, self.project.name_of(path))  # raises the problem, with its line
+            raise
 
 
 def configure(environment: Environment, project: Project) -> None:

@@ -12,6 +12,10 @@ for equality (`item.value == params.value`). So: equal words share a placeholder
 are never replaced, and a word that `trim` or `indent` would change (a line break, spaces at
 either end) is left in place, as part of the shape. tests/test_component_shapes.py compares
 the result with the macro's own for every question type and many words.
+
+The placeholders are made of two private-use characters. A person can type those too: a call
+with either of them anywhere in its parameters is rendered by the macro itself, never from a
+shape, so no typed text can ever be read as a placeholder.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ WORD_KEYS = frozenset({"text", "html", "value", "values", "name", "id", "namePre
 # Words a macro changes: the date input capitalises its parts' names (day -> Day).
 FIXED = {"govukDateInput": {("items", "name")}}
 PLACEHOLDER = re.compile("\ue000([0-9]+)\ue001")
+RESERVED = re.compile("[\ue000\ue001]")
 MAX_SHAPES = 2048
 
 _shapes: dict = {}
@@ -48,8 +53,8 @@ def render_shaped(macro, name: str, params: dict) -> Markup:
         text = f"\ue000{number}\ue001"
         return Markup(text) if isinstance(word, Markup) else text
 
-    shape = _with_placeholders(params, placeholder, FIXED.get(name, set()), ())
     try:
+        shape = _with_placeholders(params, placeholder, FIXED.get(name, set()), ())
         key = key_of((name, shape))
     except Unkeyable:
         return macro(params)
@@ -68,6 +73,8 @@ def _with_placeholders(value, placeholder, fixed: set, path: tuple):
         return {key: _child(key, item, placeholder, fixed, path) for key, item in value.items()}
     if isinstance(value, list):
         return [_with_placeholders(item, placeholder, fixed, path) for item in value]
+    if isinstance(value, str) and RESERVED.search(value):
+        raise Unkeyable("a placeholder's own characters, typed in")
     return value
 
 
@@ -77,7 +84,8 @@ def _child(key, item, placeholder, fixed: set, path: tuple):
         if _replaceable(item):
             return placeholder(item)
         if key == "values" and isinstance(item, list):
-            return [placeholder(word) if _replaceable(word) else word for word in item]
+            return [placeholder(word) if _replaceable(word) else _with_placeholders(word, placeholder, fixed, here)
+                    for word in item]
     return _with_placeholders(item, placeholder, fixed, here)
 
 
@@ -85,4 +93,4 @@ def _replaceable(word) -> bool:
     """A word the macro prints or compares as it is (`trim` and `indent` leave it alone)."""
     # splitlines, as Jinja's indent does: \r, \x0b, \u2028... break lines too.
     return (type(word) is str or type(word) is Markup) and word != "" and word == word.strip() \
-        and word.splitlines() == [word] and "\ue000" not in word and "\ue001" not in word
+        and word.splitlines() == [word] and not RESERVED.search(word)

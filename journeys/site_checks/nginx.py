@@ -51,11 +51,14 @@ def nginx_binary() -> str:
     return os.path.realpath(shutil.which("nginx") or "/usr/sbin/nginx")
 
 
-def site_config(site: Path, port: int, htpasswd: Path | None = None, config: str | None = None) -> str:
-    """The shipped server block, listening on 127.0.0.1:`port`, serving `site`."""
+def site_config(site: Path, port: int, htpasswd: Path | None = None, config: str | None = None,
+                access_log: Path | None = None) -> str:
+    """The shipped server block, listening on 127.0.0.1:`port`, serving `site`, logging to `access_log`."""
     text = config if config is not None else SHIPPED_CONFIG.read_text()
     text = _replace_once(text, r"^(\s*)listen\s+[^;]+;", rf"\g<1>listen 127.0.0.1:{port};")
     text = _replace_once(text, r"^(\s*)root\s+[^;]+;", rf"\g<1>root {site};")
+    if access_log is not None:
+        text = _replace_once(text, r"^(\s*)access_log\s+\S+", rf"\g<1>access_log {access_log}")
     if htpasswd is not None:
         text = _replace_once(text, r"^(\s*)# (auth_basic\s+[^;]+;)", r"\g<1>\g<2>")
         text = _replace_once(text, r"^(\s*)# auth_basic_user_file\s+[^;]+;", rf"\g<1>auth_basic_user_file {htpasswd};")
@@ -87,7 +90,8 @@ class Nginx:
         if user:
             os.chown(self.prefix, user.pw_uid, user.pw_gid)
             _check_readable_by_everyone(self.site)
-        (self.prefix / "site.conf").write_text(site_config(self.site, self.port, self.htpasswd))
+        (self.prefix / "site.conf").write_text(site_config(self.site, self.port, self.htpasswd,
+                                                           access_log=self.prefix / "access.log"))
         config = self.prefix / "nginx.conf"
         config.write_text(MAIN_CONFIG.format(prefix=self.prefix, mime_types=MIME_TYPES))
         command = [nginx_binary(), "-p", str(self.prefix), "-c", str(config), "-e", str(self.prefix / "error.log")]

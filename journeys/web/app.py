@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from flask import Flask
+from flask import Flask, request
 
 from journeys.assets import govuk_frontend_dir
 from journeys.file_cache import FileCache
@@ -15,6 +15,9 @@ from journeys.rendering.jinja_environment import JourneysEnvironment
 from journeys.web import config, views
 from journeys.web.answer_store import SQLiteAnswerStore
 from journeys.web.errors import register_error_pages
+from journeys.web.limits import refuse_too_much
+from journeys.web.same_origin import refuse_other_sites
+from journeys.web.security_headers import add_security_headers
 from journeys.web.state import KEY, AppState
 from journeys.web.template_globals import template_globals
 
@@ -41,11 +44,20 @@ def create_app(project_dir=None, **overrides) -> Flask:
         source=PrototypeSource(project, files, fixed=frozen),
         files=files,
         govuk=govuk_frontend_dir(project),
-        answers=app.config.get("ANSWER_STORE") or SQLiteAnswerStore(app.config["ANSWERS_DB"]),
+        answers=app.config.get("ANSWER_STORE") or SQLiteAnswerStore(app.config["ANSWERS_DB"], _expiry(app.config)),
         frozen=frozen,
     )
     environment.configure(app.jinja_env, project)
     app.context_processor(template_globals)
     app.register_blueprint(views.bp)
+    app.before_request(lambda: refuse_other_sites(request))
+    app.before_request(lambda: refuse_too_much(request, app.config))
+    app.after_request(add_security_headers)
     register_error_pages(app)
     return app
+
+
+def _expiry(settings) -> float | None:
+    """Seconds answers are kept untouched; None (keep them for ever) for 0 days."""
+    days = settings.get("ANSWERS_EXPIRE_DAYS")
+    return float(days) * 86400 if days else None

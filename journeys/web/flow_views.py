@@ -10,12 +10,20 @@ from flask import current_app, redirect, render_template, request
 from journeys.content.markdown import render_content
 from journeys.flows.lists import ITEM, is_open, page_answers, store
 from journeys.flows.model import Flow, FlowPage
-from journeys.flows.navigation import (Step, after_answering, back_step, default_next_id, leading_here, next_page_id,
-                                       step_url)
-from journeys.flows.validation import Submission, read_page
+from journeys.flows.navigation import (
+    Step,
+    after_answering,
+    back_step,
+    default_next_id,
+    leading_here,
+    next_page_id,
+    step_url,
+)
+from journeys.flows.validation import FieldError, Submission, read_page
 from journeys.rendering.check_answers import all_rows, answer_groups
 from journeys.rendering.questions import AS_HEADING, HIDDEN, PLAIN, render_questions
 from journeys.web import answers
+from journeys.web.limits import too_long
 from journeys.web.state import state
 
 REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -128,12 +136,18 @@ def submit(flow: Flow, page: FlowPage):
         stored = answers.remember({REFERENCE: new_reference()})
     else:
         submission = read_page(page, request.form, request.files, page_answers(flow, given, step))
+        submission.errors += too_long_errors(submission.answers)
         if submission.errors:
             context = page_context(flow, page, given, step, submission, change=change_param())
             return render_template(f"{page.layout}.html", **context)
-        stored = store(flow, given, step, submission)
-        answers.replace(stored)
+        stored = answers.save_changes(given, store(flow, given, step, submission))
     return redirect(step_url(flow, *after_answering(flow, step, stored, change_param())), code=303)
+
+
+def too_long_errors(given: dict) -> list[FieldError]:
+    """An error for each answer longer than any answer may be (a question with no length limit of its own)."""
+    longest = current_app.config["MAX_ANSWER_LENGTH"]
+    return [FieldError(name, name, f"Your answer must be {longest:,} characters or less") for name in too_long(given, longest)]
 
 
 def new_reference() -> str:

@@ -78,7 +78,7 @@ def removal(flow: Flow, page: FlowPage):
     if request.method == "POST":
         chosen = request.form.get(REMOVE, "")
         if chosen == "Yes":
-            answers.replace(remove_item(given, page.id, number))
+            answers.save_changes(given, remove_item(given, page.id, number))
         if chosen in ("Yes", "No"):
             return redirect(flow.url(page.id), code=303)
         error = FieldError(REMOVE, REMOVE.lstrip("_"), required)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from journeys.problems import ContentError
 from journeys.flows.navigation import records
+from journeys.problems import ContentError
 from journeys.rendering.answer_display import display, display_list
 from journeys.settings import SETTINGS_FILE
 from journeys.web import answers
@@ -20,7 +20,7 @@ def template_globals() -> dict:
         raise ContentError(broken_settings)  # every page shows what to fix
     settings = model.settings
     return {
-        "data": answers.TemplateAnswers(answers.current()),
+        "data": answers.for_templates(),
         "serviceName": settings.get("service_name", ""),
         "serviceUrl": "/",
         "phase": settings.get("phase", "Prototype"),

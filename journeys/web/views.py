@@ -10,6 +10,8 @@ from journeys.flows.model import Flow, FlowPage
 from journeys.pages.routing import PageFile
 from journeys.prototype import Removal
 from journeys.web import answers, flow_views, list_views
+from journeys.web.errors import answer_too_long
+from journeys.web.limits import too_long
 from journeys.web.page_views import render_page_file
 from journeys.web.state import find, prototype, state
 
@@ -54,17 +56,17 @@ def scenario_list():
     return render_template("scenarios.html", scenarios=list(prototype().scenarios.values()))
 
 
-@bp.get("/scenarios/<name>", strict_slashes=False)
+@bp.route("/scenarios/<name>", methods=["GET", "POST"], strict_slashes=False)
 def scenario(name: str):
-    """Load a scenario's answers in place of this browser's, and open its start page."""
+    """A scenario's page; its button (a POST from our own page) puts its answers in place of this browser's."""
     found = find(lambda model: model.scenario(name))
     if found is None:
         abort(404)
     start = f"/{found.flow}/{found.start}"
-    if state().frozen:
-        return render_template("scenario.html", scenario=found, startUrl=start)
-    answers.replace(found.answers)
-    return redirect(start)
+    if request.method == "POST":
+        answers.replace(found.answers)
+        return redirect(start, code=303)
+    return render_template("scenario.html", scenario=found, startUrl=start)
 
 
 @bp.route("/", defaults={"path": ""}, methods=["GET", "POST"])
@@ -79,7 +81,12 @@ def page(path: str):
         return flow_page(*found)
     if request.method == "POST":
         # The Prototype Kit's way: a form's action names the next page, which stores the answers.
-        answers.remember(answers.fields_from_form(request.form, request.files))
+        fields = answers.only_asked_for(answers.fields_from_form(request.form, request.files))
+        longest = current_app.config["MAX_ANSWER_LENGTH"]
+        over = too_long(fields, longest)
+        if over:
+            return answer_too_long(over[0], longest)
+        answers.remember(fields)
         query = request.query_string.decode()
         return redirect(request.path + (f"?{query}" if query else ""), code=303)
     return render_page_file(found)
