@@ -56,13 +56,21 @@ class SiteFreezer(Freezer):
             self.register_generator(generator)
         self.file_urls: set[str] = set()  # written under their own names, not as clean URLs
         self.hashed: dict[str, str] = {}  # URL -> the hashed name of its copy (CSS and JS)
+        self._root = Path(app.root_path) / app.config["FREEZER_DESTINATION"]
         self._share: list[str] = []
         self._failed: dict[str, list[Problem]] = {}
 
     def write_into(self, folder: Path, hashed: dict[str, str]) -> None:
         """Freeze into `folder`, with a copy of each file in `hashed` under its hashed name."""
         self.app.config["FREEZER_DESTINATION"] = str(folder)  # absolute: not under app.root_path
+        self._root = Path(folder)
         self.hashed = hashed
+
+    @property
+    def root(self) -> Path:
+        # Frozen-Flask works the destination out from the config twice for every page, a
+        # fifth of its own time per page; a build's is set once, by write_into().
+        return self._root
 
     def site_urls(self) -> list[tuple[str, str]]:
         """Every (url, endpoint) the generators yield, in order, repeats included (two pages at one URL clash).
