@@ -1,8 +1,8 @@
 """The output folder: built whole beside dist/, then swapped in, so dist/ is never half-built.
 
-Frozen-Flask writes in place: a page that fails leaves a mix of old and new files. Here a
-build writes into a fresh folder next to the output and swaps it in only when everything is
-written; a failed or interrupted build leaves the previous output as it was.
+Frozen-Flask writes in place: a page that fails leaves a mix of old and new files. So the
+build points it at a fresh folder next to the output and swaps that in only when everything
+is written; a failed or interrupted build leaves the previous output as it was.
 """
 
 from __future__ import annotations
