@@ -83,6 +83,12 @@ def test_a_page_named_like_a_file_is_written_under_that_name_with_a_warning(make
     assert any(line.startswith("  Warning: Filename extension of 'release-1.2'") for line in lines), lines
 
 
+def test_files_keep_their_names_even_without_an_extension(make_project, tmp_path):
+    project = make_project({"pages/index.html": PAGE, "static/CNAME": "prototype.example.org\n"})
+    build(project, tmp_path / "dist", report=lambda line: None)
+    assert (tmp_path / "dist/static/CNAME").read_text() == "prototype.example.org\n"
+
+
 SPAWNED_BUILD = """
 import multiprocessing, sys
 from journeys.build.freeze_site import build
