@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, Response
+from flask import Flask
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.utils import LRUCache
-from werkzeug.exceptions import HTTPException, NotFound
-from werkzeug.test import EnvironBuilder
 
-from journeys.problems import Problem
+from journeys.build.build_client import BuildClient
+from journeys.file_cache import FileCache
 from journeys.web.app import create_app
-from journeys.web.errors import problems_from
 
 TEMPLATE_CACHE_SIZE = 50
 
@@ -36,14 +34,6 @@ class NoAnswers:
         raise RuntimeError("a build never stores answers")
 
 
-class PageFailed(Exception):
-    """A page's own code failed (a mistake in a designer's template): its problems, with file and line."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__(problems)
-        self.problems = problems
-
-
 class NoSessions(SecureCookieSessionInterface):
     """A build has no visitors: no cookie to read or write on each of its thousands of pages."""
 
@@ -54,10 +44,28 @@ class NoSessions(SecureCookieSessionInterface):
         pass
 
 
+class KeptFiles(FileCache):
+    """The file cache of a build: nothing changes on disk during a build, so a file read once is kept.
+
+    The live server checks every file a page uses on every request, to show an edit at once.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._kept: dict = {}
+
+    def get(self, path, kind, read, depends=()):
+        key = (path, kind)
+        if key not in self._kept:
+            self._kept[key] = super().get(path, kind, read, depends)
+        return self._kept[key]
+
+
 def build_app(project_dir) -> Flask:
     """The prototype's app, set up to render many pages once each."""
     app = create_app(project_dir, SECRET_KEY="build", ANSWER_STORE=NoAnswers(), FROZEN=True)
     app.session_interface = NoSessions()
+    app.extensions["journeys.files"] = KeptFiles()
     # Frozen-Flask fetches every page with app.test_client().get(url).
     app.test_client_class = BuildClient
     speed_up(app.jinja_env, Path(app.instance_path) / "cache" / "templates")
@@ -78,49 +86,3 @@ def speed_up(environment: Environment, cache_dir: Path | None = None) -> None:
             return  # a read-only project builds, only without the cache
         # Compiling a page's template costs more than rendering it; keep them between builds.
         environment.bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
-
-
-class BuildClient:
-    """The client Frozen-Flask fetches each page with: the app's own request handling, nothing more.
-
-    Flask's test client runs every request through WSGI with a cookie jar and a new session;
-    a build has no visitors, so it skips them (a tenth of a page's time). A page whose own
-    code fails raises PageFailed, so the build can report it with its file and line rather
-    than as an error page.
-    """
-
-    def __init__(self, app: Flask, response_class=None, use_cookies: bool = False, **kwargs):
-        self.app = app
-
-    def get(self, url: str, follow_redirects: bool = False, base_url: str | None = None) -> Response:
-        """GET `url`; any status is answered as it is (Frozen-Flask stops a page that is not 200 OK)."""
-        app = self.app
-        with app.request_context(_environ(url)):
-            try:
-                result = app.preprocess_request()
-                if result is None:
-                    result = app.dispatch_request()
-            except HTTPException as error:
-                result = error
-            except Exception as error:
-                raise PageFailed(problems_from(error, app.extensions["journeys.project"])) from None
-            return app.process_response(app.make_response(result))
-
-
-def render_not_found(app: Flask) -> bytes:
-    """The page a missing URL shows, from the live server's own 404 handler; its errors are raised."""
-    with app.request_context(_environ("/404.html")):
-        result = app.handle_user_exception(NotFound())
-        response = app.process_response(app.make_response(result))
-    if response.status_code != 404:
-        raise RuntimeError(f"the 404 page answered {response.status}")
-    return response.get_data()
-
-
-_BLANK_ENVIRON = EnvironBuilder(path="/", base_url="http://localhost/").get_environ()
-
-
-def _environ(url: str) -> dict:
-    # WSGI carries the path as UTF-8 bytes decoded as Latin-1.
-    path = url.encode("utf-8").decode("latin-1")
-    return {**_BLANK_ENVIRON, "PATH_INFO": path}

@@ -18,7 +18,8 @@ from unicodedata import normalize
 from flask import Flask
 
 from journeys.build import hashed_assets, output_folder, rewrite, site_urls
-from journeys.build.build_app import build_app, render_not_found
+from journeys.build.build_app import build_app
+from journeys.build.build_client import render_not_found
 from journeys.build.finished_responses import finish_responses
 from journeys.build.freezer import Frozen, SiteFreezer
 from journeys.build.workers import Job, freeze_pages

@@ -18,7 +18,7 @@ from flask import Flask
 from flask_frozen import Freezer, FrozenFlaskWarning
 
 from journeys.build import output_folder
-from journeys.build.build_app import PageFailed
+from journeys.build.build_client import PageFailed
 from journeys.build.site_urls import FILE_ENDPOINTS, Generator
 from journeys.problems import Problem
 
