@@ -8,7 +8,6 @@ Frozen-Flask freezes every URL (freezer.py); this module puts the steps in order
 from __future__ import annotations
 
 import time
-import warnings
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ from journeys.build import hashed_assets, output_folder, rewrite, site_urls
 from journeys.build.build_app import build_app
 from journeys.build.build_client import render_not_found
 from journeys.build.finished_responses import finish_responses
-from journeys.build.freezer import Frozen, SiteFreezer
+from journeys.build.freezer import Frozen, SiteFreezer, frozen_flask_warnings
 from journeys.build.workers import Job, freeze_pages
 from journeys.problems import ContentError, Problem
 from journeys.prototype_checks import check_project
@@ -64,10 +63,10 @@ def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] =
     problems = check_project(project, app.jinja_env, app.extensions["journeys.files"])
     report(f"Building {project.root} into {out}/" + (f" for {base}" if base != "/" else ""))
     freezer = SiteFreezer(app, site_urls.url_generators(app))
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    warned: list[str] = []
+    with frozen_flask_warnings(warned):
         urls = freezer.site_urls()
-    _report_warnings([str(warning.message) for warning in caught], report)
+    _report_warnings(warned, report)
     sources = site_urls.file_sources(app)
     report(f"  {len(sources):,} files: GOV.UK Frontend's CSS, JavaScript, fonts and images, and static/")
     _check_paths(freezer, [url for url, _ in urls])

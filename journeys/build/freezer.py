@@ -11,6 +11,7 @@ each file (its .gz, a hashed copy of CSS and JS).
 from __future__ import annotations
 
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,19 @@ class Frozen:
         self.bytes += other.bytes
         self.problems += other.problems
         self.warnings += [w for w in other.warnings if w not in self.warnings]
+
+
+@contextmanager
+def frozen_flask_warnings(messages: list[str]):
+    """Collect Frozen-Flask's warnings into `messages`, for the build's output; others are shown as usual."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FrozenFlaskWarning)
+        yield
+    for warning in caught:
+        if not issubclass(warning.category, FrozenFlaskWarning):
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+        elif str(warning.message) not in messages:
+            messages.append(str(warning.message))
 
 
 class SiteFreezer(Freezer):
@@ -89,8 +103,7 @@ class SiteFreezer(Freezer):
         """Freeze `urls`, a share of the site, writing each one's .gz (and hashed copy) as it is yielded."""
         done = Frozen()
         self._share, self._failed = urls, {}
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", FrozenFlaskWarning)
+        with frozen_flask_warnings(done.warnings):
             for page in self.freeze_yield():
                 done.tried += 1
                 if page.url in self._failed:
@@ -103,7 +116,6 @@ class SiteFreezer(Freezer):
                     copy_files, copy_size = output_folder.write(self.root, self.hashed[page.url].lstrip("/"), content)
                     files, size = files + copy_files, size + copy_size
                 done.written, done.files, done.bytes = done.written + 1, done.files + files, done.bytes + size
-        done.warnings = list(dict.fromkeys(str(warning.message) for warning in caught))
         return done
 
     def _generate_all_urls(self):
