@@ -4,9 +4,11 @@
     .venv/bin/python bench/build.py --sizes 100,1000 --rounds 5 --write results.md
 
 Every build runs in its own process (so peak memory is its own) into a new, empty folder.
-Rounds interleave the builds, so a busy moment on a shared machine slows all of them alike;
-the tables show medians. The pages are YAML flows (bench/prototype.py), rendered by both
-builds from the same app, so both write the same HTML. Every Journeys build is a first build:
+Rounds interleave the builds, so a busy moment on a shared machine slows all of them alike,
+each round starting with the next one, so none always runs right after the same build; the
+disk is synced before each build, so none pays for writing out the files of the one before.
+The tables show medians. The pages are YAML flows (bench/prototype.py), rendered by every
+build from the same app, so all write the same HTML. Every Journeys build is a first build:
 nothing is kept from an earlier one. Outputs are deleted only between sizes, then the disk is
 left to settle: on a disk mounted with `discard`, a large delete slows the writes after it.
 """
@@ -66,8 +68,12 @@ def main() -> int:
             results[size] = {kind: [] for kind in kinds}
             time.sleep(SETTLE_SECONDS)
             for round_number in range(args.rounds):
-                for kind in kinds:
+                # Each round starts with the next build, so none always follows the same one.
+                turn = round_number % len(kinds)
+                for kind in kinds[turn:] + kinds[:turn]:
                     shutil.rmtree(project / ".journeys", ignore_errors=True)
+                    # The previous build's files reach the disk now, not while this one runs.
+                    os.sync()
                     out = Path(work) / f"out-{size}-{round_number}-{kind.replace(' ', '-')}"
                     result = child(kind, project, out)
                     results[size][kind].append(result)
