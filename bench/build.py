@@ -39,6 +39,7 @@ sys.path[:0] = [str(BENCH.parent), str(BENCH)]
 # the second baseline. "journeys": `journeys build` as it is.
 KINDS = ("frozen-flask", "frozen-flask, fast rendering", "journeys before", "journeys")
 DEFAULT_KINDS = ("frozen-flask", "journeys before", "journeys")
+DEFAULT_WORK = "/var/tmp" if os.access("/var/tmp", os.W_OK) else None
 SETTLE_SECONDS = 10  # after deleting the outputs of one size, before building the next
 
 
@@ -48,7 +49,7 @@ def main() -> int:
     parser.add_argument("--kinds", default=",".join(DEFAULT_KINDS), help=f"builds to time, of: {', '.join(KINDS)}")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--write", help="also write the results, as Markdown, to this file")
-    parser.add_argument("--work", default="/var/tmp" if os.access("/var/tmp", os.W_OK) else None,
+    parser.add_argument("--work", default=DEFAULT_WORK,
                         help="where the prototypes and builds go (default: /var/tmp)")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "PROJECT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -170,7 +171,8 @@ def markdown(results: dict, rounds: int, load_before, load_after, work) -> str:
         "## The build (`bench/build.py`)",
         "",
         f"`.venv/bin/python bench/build.py --sizes {','.join(map(str, results))} --rounds {rounds}"
-        + (f" --kinds '{','.join(kinds_run)}'" if tuple(kinds_run) != DEFAULT_KINDS else "") + "`"
+        + (f" --kinds '{','.join(kinds_run)}'" if tuple(kinds_run) != DEFAULT_KINDS else "")
+        + (f" --work {work}" if work != DEFAULT_WORK else "") + "`"
         f" on {time.strftime('%Y-%m-%d')}: {machine()}; files in {work or tempfile.gettempdir()}.",
         f"Load average (1, 5, 15 min) before: {', '.join(f'{x:.1f}' for x in load_before)}; "
         f"after: {', '.join(f'{x:.1f}' for x in load_after)}.",
