@@ -60,6 +60,10 @@ class KeptFiles(FileCache):
             self._kept[key] = super().get(path, kind, read, depends)
         return self._kept[key]
 
+    def clear(self) -> None:
+        super().clear()
+        self._kept.clear()
+
 
 def build_app(project_dir) -> Flask:
     """The prototype's app, set up to render many pages once each."""
