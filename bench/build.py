@@ -1,12 +1,14 @@
-"""Benchmark: `journeys build` against a plain Frozen-Flask freeze of the same pages, same run.
+"""Benchmark: `journeys build` against a plain Frozen-Flask freeze and the build before it, same run.
 
-    .venv/bin/python bench/build.py                       # 100, 1,000 and 10,000 pages, 3 rounds
-    .venv/bin/python bench/build.py --sizes 100,1000 --rounds 5 --write bench/RESULTS.md
+    .venv/bin/python bench/build.py                       # 1,000 and 10,000 pages, 3 rounds
+    .venv/bin/python bench/build.py --sizes 100,1000 --rounds 5 --write results.md
 
 Every build runs in its own process (so peak memory is its own) into a new, empty folder.
-Rounds interleave the builds, so a busy moment on a shared machine slows all of them alike;
-the tables show medians. The pages are YAML flows (bench/prototype.py), rendered by both
-builds from the same app, so both write the same HTML. Every Journeys build is a first build:
+Rounds interleave the builds, so a busy moment on a shared machine slows all of them alike,
+each round starting with the next one, so none always runs right after the same build; the
+disk is synced before each build, so none pays for writing out the files of the one before.
+The tables show medians. The pages are YAML flows (bench/prototype.py), rendered by every
+build from the same app, so all write the same HTML. Every Journeys build is a first build:
 nothing is kept from an earlier one. Outputs are deleted only between sizes, then the disk is
 left to settle: on a disk mounted with `discard`, a large delete slows the writes after it.
 """
@@ -30,19 +32,24 @@ BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH.parent), str(BENCH)]
 
 # "frozen-flask": a plain Frozen-Flask loop, as a team would wire it to these templates: Flask's
-# own Jinja environment, each GOV.UK macro called as it is. "frozen-flask, fast rendering": the
-# same loop through Journeys' own rendering (shared macro HTML, question shapes), which the
-# live server also has; it shows what the freezer itself adds. Ratios are to the first.
-KINDS = ("frozen-flask", "frozen-flask, fast rendering", "journeys")
+# own Jinja environment, each GOV.UK macro called as it is; every ratio is to it. "frozen-flask,
+# fast rendering": the same loop through Journeys' own rendering (shared macro HTML, question
+# shapes), which the live server also has (not run by default). "journeys before": the build
+# with its own freezing loop, as it was before Frozen-Flask drove it (bench/build_before.py),
+# the second baseline. "journeys": `journeys build` as it is.
+KINDS = ("frozen-flask", "frozen-flask, fast rendering", "journeys before", "journeys")
+DEFAULT_KINDS = ("frozen-flask", "journeys before", "journeys")
+DEFAULT_WORK = "/var/tmp" if os.access("/var/tmp", os.W_OK) else None
 SETTLE_SECONDS = 10  # after deleting the outputs of one size, before building the next
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default="100,1000,10000", help="question pages per prototype")
+    parser.add_argument("--sizes", default="1000,10000", help="question pages per prototype")
+    parser.add_argument("--kinds", default=",".join(DEFAULT_KINDS), help=f"builds to time, of: {', '.join(KINDS)}")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--write", help="also write the results, as Markdown, to this file")
-    parser.add_argument("--work", default="/var/tmp" if os.access("/var/tmp", os.W_OK) else None,
+    parser.add_argument("--work", default=DEFAULT_WORK,
                         help="where the prototypes and builds go (default: /var/tmp)")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "PROJECT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -51,16 +58,23 @@ def main() -> int:
         return 0
 
     sizes = [int(size) for size in args.sizes.split(",")]
+    kinds = [kind.strip() for kind in args.kinds.split(",")]
+    if not set(kinds) <= set(KINDS) or "frozen-flask" not in kinds:
+        parser.error(f"--kinds: some of {', '.join(KINDS)}, frozen-flask included (the ratios' baseline)")
     load_before = os.getloadavg()
     results = {}
     with tempfile.TemporaryDirectory(prefix="journeys-bench-", dir=args.work) as work:
         for size in sizes:
             project = make_prototype(Path(work) / f"p{size}", size)
-            results[size] = {kind: [] for kind in KINDS}
+            results[size] = {kind: [] for kind in kinds}
             time.sleep(SETTLE_SECONDS)
             for round_number in range(args.rounds):
-                for kind in KINDS:
+                # Each round starts with the next build, so none always follows the same one.
+                turn = round_number % len(kinds)
+                for kind in kinds[turn:] + kinds[:turn]:
                     shutil.rmtree(project / ".journeys", ignore_errors=True)
+                    # The previous build's files reach the disk now, not while this one runs.
+                    os.sync()
                     out = Path(work) / f"out-{size}-{round_number}-{kind.replace(' ', '-')}"
                     result = child(kind, project, out)
                     results[size][kind].append(result)
@@ -94,11 +108,12 @@ def run_one(kind: str, project: str, out: str) -> dict:
     """One build, timed from making the app to the last file written."""
     import warnings
 
+    from build_before import build as build_before
+    from build_before import site_map
     from flask_frozen import Freezer
 
     from journeys import create_app
     from journeys.build.freeze_site import build
-    from journeys.build.site_map import site_map
 
     before = resource.getrusage(resource.RUSAGE_SELF)
     if kind.startswith("frozen-flask"):
@@ -109,12 +124,17 @@ def run_one(kind: str, project: str, out: str) -> dict:
         if kind == "frozen-flask":
             plain_rendering(app)
         freezer = Freezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
-        # '/a/' is written as a/index.html, as journeys build writes '/a'.
-        pages = [url for url in site_map(app).pages if "." not in url.rsplit("/", 1)[-1]]
+        # The same pages, listed as the build before listed them; '/a/' is written as
+        # a/index.html, as journeys build writes '/a'.
+        pages = [url for url in site_map(app)[0] if "." not in url.rsplit("/", 1)[-1]]
         freezer.register_generator(lambda: [url.rstrip("/") + "/" for url in pages])
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             pages = len(freezer.freeze())
+        seconds = time.perf_counter() - started
+    elif kind == "journeys before":
+        started = time.perf_counter()
+        pages = build_before(project, out, report=lambda line: None)
         seconds = time.perf_counter() - started
     else:
         started = time.perf_counter()
@@ -146,39 +166,50 @@ def plain_rendering(app) -> None:
 
 
 def markdown(results: dict, rounds: int, load_before, load_after, work) -> str:
+    kinds_run = list(next(iter(results.values())))
     lines = [
         "## The build (`bench/build.py`)",
         "",
-        f"`.venv/bin/python bench/build.py --sizes {','.join(map(str, results))} --rounds {rounds}`"
+        f"`.venv/bin/python bench/build.py --sizes {','.join(map(str, results))} --rounds {rounds}"
+        + (f" --kinds '{','.join(kinds_run)}'" if tuple(kinds_run) != DEFAULT_KINDS else "")
+        + (f" --work {work}" if work != DEFAULT_WORK else "") + "`"
         f" on {time.strftime('%Y-%m-%d')}: {machine()}; files in {work or tempfile.gettempdir()}.",
         f"Load average (1, 5, 15 min) before: {', '.join(f'{x:.1f}' for x in load_before)}; "
         f"after: {', '.join(f'{x:.1f}' for x in load_after)}.",
         "",
         "Pages are generated question pages in YAML flows of 50 (radios that branch, a number or a",
-        "past date, each with a hint and a caption, then check answers and a confirmation). Both",
-        "builds render them from the same app. Medians of the rounds; the ratio is to",
-        "plain Frozen-Flask in the same round. Peak memory is the largest resident set of the main",
-        "process and of any worker process. CPU is the time spent by all the build's processes, in",
-        "Python (user) and in the kernel (system: mostly creating folders and files), per page.",
+        "past date, each with a hint and a caption, then check answers and a confirmation). Every",
+        "build renders them from the same app. Medians of the rounds; each ratio is the median of",
+        "the ratios within a round, to plain Frozen-Flask and to the build before Frozen-Flask drove it.",
+        "Peak memory is the largest resident set of the main process and of any worker process. CPU is",
+        "the time spent by all the build's processes, in Python (user) and in the kernel (system:",
+        "mostly creating folders and files), per page.",
         "",
-        "| pages | build | pages/s | seconds | vs Frozen-Flask | CPU per page, user + system | peak memory (main / worker) |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| pages | build | pages/s | seconds | vs Frozen-Flask | vs journeys before | CPU per page, user + system "
+        "| peak memory (main / worker) |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for size, kinds in results.items():
-        baseline = [r["pages"] / r["seconds"] for r in kinds["frozen-flask"]]  # the plain loop
+        speeds = {kind: [r["pages"] / r["seconds"] for r in runs] for kind, runs in kinds.items()}
         for kind, runs in kinds.items():
-            speeds = [r["pages"] / r["seconds"] for r in runs]
-            ratios = [speed / base for speed, base in zip(speeds, baseline)]
             worker = max(r["worker_peak_kb"] for r in runs)
             lines.append(
-                f"| {size:,} | {kind} | {statistics.median(speeds):,.0f} | "
-                f"{statistics.median(r['seconds'] for r in runs):.2f} | {statistics.median(ratios):.1f}x | "
+                f"| {size:,} | {kind} | {statistics.median(speeds[kind]):,.0f} | "
+                f"{statistics.median(r['seconds'] for r in runs):.2f} | "
+                f"{_ratio(speeds[kind], speeds['frozen-flask'])} | {_ratio(speeds[kind], speeds.get('journeys before'))} | "
                 f"{statistics.median(r['user'] / r['pages'] * 1000 for r in runs):.1f} + "
                 f"{statistics.median(r['system'] / r['pages'] * 1000 for r in runs):.1f} ms | "
                 f"{max(r['peak_kb'] for r in runs) / 1024:.0f} MB / "
                 + (f"{worker / 1024:.0f} MB |" if worker else "- |")
             )
     return "\n".join(lines) + "\n"
+
+
+def _ratio(speeds: list[float], baseline: list[float] | None) -> str:
+    """The median, over the rounds, of the speed over the baseline's in the same round."""
+    if not baseline:
+        return "-"
+    return f"{statistics.median(speed / base for speed, base in zip(speeds, baseline)):.2f}x"
 
 
 def machine() -> str:

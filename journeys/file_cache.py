@@ -12,7 +12,8 @@ T = TypeVar("T")
 class FileCache:
     """Results of reading files, each kept while the file's size and modification time hold."""
 
-    def __init__(self):
+    def __init__(self, keep: bool = False):
+        self.keep = keep  # nothing changes on disk (a build): a file read once is kept, unchecked
         self._entries: dict = {}
         self._lock = threading.Lock()
         self._generation = 0
@@ -31,7 +32,7 @@ class FileCache:
             entry = self._entries.get(key)
         if entry is not None:
             generation, stamps, files, value = entry
-            if generation == self._generation and stamps == tuple(_stamp(file) for file in (path, *files)):
+            if generation == self._generation and (self.keep or stamps == tuple(_stamp(file) for file in (path, *files))):
                 return value
         # Taken before reading: a clear(), or a change, while the file is read makes this stale.
         generation = self._generation

@@ -1,4 +1,4 @@
-"""The build: every page frozen through the app into a folder that replaces dist/ whole."""
+"""The build: every page frozen through the app by Frozen-Flask, into a folder that replaces dist/ whole."""
 
 from journeys.build.freeze_site import Summary, build
 

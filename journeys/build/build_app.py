@@ -13,9 +13,8 @@ from flask import Flask
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.utils import LRUCache
-from werkzeug.exceptions import HTTPException, NotFound
-from werkzeug.test import EnvironBuilder
 
+from journeys.build.build_client import BuildClient
 from journeys.web.app import create_app
 
 TEMPLATE_CACHE_SIZE = 50
@@ -34,10 +33,6 @@ class NoAnswers:
         raise RuntimeError("a build never stores answers")
 
 
-class PageError(Exception):
-    """A page answered with something other than 200 OK."""
-
-
 class NoSessions(SecureCookieSessionInterface):
     """A build has no visitors: no cookie to read or write on each of its thousands of pages."""
 
@@ -52,6 +47,8 @@ def build_app(project_dir) -> Flask:
     """The prototype's app, set up to render many pages once each."""
     app = create_app(project_dir, SECRET_KEY="build", ANSWER_STORE=NoAnswers(), FROZEN=True)
     app.session_interface = NoSessions()
+    # Frozen-Flask fetches every page with app.test_client().get(url).
+    app.test_client_class = BuildClient
     speed_up(app.jinja_env, Path(app.instance_path) / "cache" / "templates")
     return app
 
@@ -70,40 +67,3 @@ def speed_up(environment: Environment, cache_dir: Path | None = None) -> None:
             return  # a read-only project builds, only without the cache
         # Compiling a page's template costs more than rendering it; keep them between builds.
         environment.bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
-
-
-def render(app: Flask, url: str) -> bytes:
-    """GET `url` through the app's own request handling, without the test client's overhead.
-
-    Errors are raised, not turned into error pages, so the build can report them.
-    """
-    with app.request_context(_environ(url)):
-        try:
-            result = app.preprocess_request()
-            if result is None:
-                result = app.dispatch_request()
-        except HTTPException as error:
-            raise PageError(f"{url} answered {error.code} {error.name}") from None
-        response = app.process_response(app.make_response(result))
-    if response.status_code != 200:
-        raise PageError(f"{url} answered {response.status}")
-    return response.get_data()
-
-
-def render_not_found(app: Flask) -> bytes:
-    """The page a missing URL shows, from the live server's own 404 handler; its errors are raised."""
-    with app.request_context(_environ("/404.html")):
-        result = app.handle_user_exception(NotFound())
-        response = app.process_response(app.make_response(result))
-    if response.status_code != 404:
-        raise PageError(f"the 404 page answered {response.status}")
-    return response.get_data()
-
-
-_BLANK_ENVIRON = EnvironBuilder(path="/", base_url="http://localhost/").get_environ()
-
-
-def _environ(url: str) -> dict:
-    # WSGI carries the path as UTF-8 bytes decoded as Latin-1.
-    path = url.encode("utf-8").decode("latin-1")
-    return {**_BLANK_ENVIRON, "PATH_INFO": path}

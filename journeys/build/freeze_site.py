@@ -2,6 +2,7 @@
 
 Gather everything, then write: the URLs and the finished assets first, then every page, all
 into a new folder beside the output, which replaces the output only when nothing failed.
+Frozen-Flask freezes every URL (freezer.py); this module puts the steps in order.
 """
 
 from __future__ import annotations
@@ -11,17 +12,20 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+from unicodedata import normalize
 
-from journeys.build import hashed_assets, output_folder, rewrite
-from journeys.build.build_app import build_app, render_not_found
-from journeys.build.site_map import output_path, site_map
-from journeys.build.workers import Frozen, Job, freeze_pages
+from flask import Flask
+
+from journeys.build import hashed_assets, output_folder, rewrite, site_urls
+from journeys.build.build_app import build_app
+from journeys.build.build_client import render_not_found
+from journeys.build.finished_responses import finish_responses
+from journeys.build.freezer import Frozen, SiteFreezer, frozen_flask_warnings
+from journeys.build.workers import Job, freeze_pages
 from journeys.problems import ContentError, Problem, problems_from
 from journeys.prototype_checks import check_prototype
 from journeys.web.state import state
 
-# Prototypes must never be indexed: every page also says noindex, and NGINX sends X-Robots-Tag.
-ROBOTS_TXT = b"User-agent: *\nDisallow: /\n"
 PROGRESS_STEPS = 10
 
 
@@ -45,56 +49,78 @@ def build(project_dir, out, base_url: str = "/", report: Callable[[str], None] =
     Raises ContentError with every problem found; `out` is then left as it was. Pages are
     rendered in `processes` processes: by default one per core, or one for a small prototype.
     """
+    return freeze(build_app(project_dir), out, base_url, report, processes)
+
+
+def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] = print,
+           processes: int | None = None) -> Summary:
+    """Freeze the prototype served by `app` (made by build_app) into `out`: `build`, given the app."""
     started = time.perf_counter()
     base = rewrite.normal_base(base_url)
-    app = build_app(project_dir)
     project = state(app).project
     # Every problem in every file, then every page that fails to render: all reported together,
     # and nothing is written to `out` (pages are rendered into a staging folder).
     problems = check_prototype(state(app).source.current())
-    site = site_map(app)
-    report(f"Building {project.root} into {out}/"
-           + (f" for {base}" if base != "/" else ""))
-    report(f"  {len(site.files):,} files: GOV.UK Frontend's CSS, JavaScript, fonts and images, and static/")
-    _check_paths(site)
-    assets = hashed_assets.prepare(site.files, base)
+    report(f"Building {project.root} into {out}/" + (f" for {base}" if base != "/" else ""))
+    freezer = SiteFreezer(app, site_urls.url_generators(app))
+    warned: list[str] = []
+    with frozen_flask_warnings(warned):
+        urls = freezer.site_urls()
+    _report_warnings(warned, report)
+    sources = site_urls.file_sources(app)
+    report(f"  {len(sources):,} files: GOV.UK Frontend's CSS, JavaScript, fonts and images, and static/")
+    _check_paths(freezer, [url for url, _ in urls])
+    pages = _unique(url for url, endpoint in urls if endpoint not in site_urls.FILE_ENDPOINTS)
+    files = _unique(url for url, endpoint in urls if endpoint in site_urls.FILE_ENDPOINTS)
+    assets = hashed_assets.prepare(sources, base)
+    finish_responses(app, base, assets)
 
     with output_folder.staging(Path(out)) as folder:
-        job = Job(str(project.root), str(folder), base, assets.hashed)
+        freezer.write_into(folder, assets.hashed)
         # The 404 page first: it loads the layouts and GOV.UK macros every page uses, once.
-        written = _not_found_page(app, job)
-        written.add(freeze_pages(app, site.pages, job, _progress(report), processes))
+        written = _not_found_page(app, folder)
+        written.add(freeze_pages(freezer, pages, Job(str(project.root), str(folder), base, assets.hashed),
+                                 _progress(report), processes))
+        pages_written = written.written
+        written.add(freezer.freeze_share(files))
+        _report_warnings(written.warnings, report)
         if problems or written.problems:
             raise ContentError(problems + written.problems)
-        for url, content in sorted(assets.files.items()):
-            files, size = output_folder.write(folder, url.lstrip("/"), content)
-            written.files, written.bytes = written.files + files, written.bytes + size
-        files, size = output_folder.write(folder, "robots.txt", ROBOTS_TXT)
-        written.files, written.bytes = written.files + files, written.bytes + size
         output_folder.swap_in(folder, Path(out))
-    return Summary(written.pages, written.files, written.bytes, time.perf_counter() - started, Path(out))
+    return Summary(pages_written, written.files, written.bytes, time.perf_counter() - started, Path(out))
 
 
-def _not_found_page(app, job: Job) -> Frozen:
+def _not_found_page(app: Flask, folder: Path) -> Frozen:
+    # Not a URL of the site (every URL Frozen-Flask fetches must answer 200): the app's own
+    # 404 page, written as 404.html for the web server to send.
     result = Frozen(tried=1)
     try:
-        html = render_not_found(app).decode("utf-8")
+        html = render_not_found(app)
     except Exception as error:
         result.problems += problems_from(error, state(app).project)
         return result
-    result.files, result.bytes = output_folder.write(Path(job.root), "404.html", rewrite.html(html, job.to_url).encode("utf-8"))
-    result.pages = 1
+    result.files, result.bytes = output_folder.write(folder, "404.html", html)
+    result.written = 1
     return result
 
 
-def _check_paths(site) -> None:
+def _check_paths(freezer: SiteFreezer, urls: list[str]) -> None:
     """Two URLs must not need the same file: one would silently replace the other."""
-    paths = [output_path(url) for url in site.pages] + [url.lstrip("/") for url in site.files]
-    paths += ["404.html", "robots.txt"]
+    # NFC, as Frozen-Flask normalizes the file names it writes.
+    paths = [normalize("NFC", freezer.urlpath_to_filepath(url)) for url in urls] + ["404.html"]
     clashes = [path for path, count in Counter(paths).items() if count > 1]
     if clashes:
         raise ContentError([Problem(path, None, "two pages or files would be written to this same file",
                                     "Rename one of them.") for path in clashes])
+
+
+def _unique(urls) -> list[str]:
+    return list(dict.fromkeys(urls))
+
+
+def _report_warnings(messages: list[str], report: Callable[[str], None]) -> None:
+    for message in messages:
+        report(f"  Warning: {message}")
 
 
 def _progress(report: Callable[[str], None]) -> Callable[[int, int], None]:

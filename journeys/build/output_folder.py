@@ -1,8 +1,8 @@
 """The output folder: built whole beside dist/, then swapped in, so dist/ is never half-built.
 
-Frozen-Flask writes in place: a page that fails leaves a mix of old and new files. Here a
-build writes into a fresh folder next to the output and swaps it in only when everything is
-written; a failed or interrupted build leaves the previous output as it was.
+Frozen-Flask writes in place: a page that fails leaves a mix of old and new files. So the
+build points it at a fresh folder next to the output and swaps that in only when everything
+is written; a failed or interrupted build leaves the previous output as it was.
 """
 
 from __future__ import annotations
@@ -29,7 +29,12 @@ def write(root: Path, relative: str, content: bytes) -> tuple[int, int]:
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
-    if not relative.endswith(TEXT_TYPES):
+    return add_gzip(path, content)
+
+
+def add_gzip(path: Path, content: bytes) -> tuple[int, int]:
+    """Write the .gz beside a file just written with `content`, if it is text; (files, bytes) of both."""
+    if not path.name.endswith(TEXT_TYPES):
         return 1, len(content)
     # mtime=0 and no file name in the header: two builds of the same input are identical.
     # Level 6 is within 1% of level 9 on these files, in half the time.

@@ -38,7 +38,7 @@ def create_app(project_dir=None, **overrides) -> Flask:
         app.config["SECRET_KEY"] = config.stored_secret_key(instance)
 
     frozen = bool(app.config.get("FROZEN"))
-    files = FileCache()
+    files = FileCache(keep=frozen)
     app.extensions[KEY] = AppState(
         project=project,
         source=PrototypeSource(project, files, fixed=frozen),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, send_file
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request, send_file
 
 from journeys.assets import find_asset
 from journeys.flows.as_json import flow_json
@@ -16,6 +16,9 @@ from journeys.web.page_views import render_page_file
 from journeys.web.state import find, prototype, state
 
 bp = Blueprint("journeys", __name__)
+
+# Prototypes must never be indexed: every page also says noindex, and NGINX sends X-Robots-Tag.
+ROBOTS_TXT = "User-agent: *\nDisallow: /\n"
 
 
 @bp.get("/assets/flows/<path:slug>.json")
@@ -41,6 +44,12 @@ def static_file(path: str):
     if found is None:
         abort(404)
     return send_file(found)
+
+
+@bp.get("/robots.txt")
+def robots_txt():
+    """Keep search engines out, live and frozen alike."""
+    return Response(ROBOTS_TXT, mimetype="text/plain")
 
 
 @bp.route("/clear-answers", methods=["GET", "POST"], strict_slashes=False)
