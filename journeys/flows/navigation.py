@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from journeys.flows.model import Flow, FlowPage
 from journeys.flows.steps import HUB, Step, next_page_id, records, up_to, walk
-from journeys.flows.tasks import COMPLETED, progress
+from journeys.flows.tasks import COMPLETED, progress, task_pages
 
 def steps_taken(flow: Flow, answers: dict, stop_at: Step | None = None) -> list[Step]:
     """The steps these answers lead through, from the first page (as far as `stop_at`)."""
@@ -127,9 +127,15 @@ def leading_here(flow: Flow, page: FlowPage) -> str | None:
     if list_page is not None:
         index = list_page.list.pages.index(page.id)
         return flow.url(list_page.list.pages[index - 1]) if index > 0 else leading_here(flow, list_page)
-    if flow.hub is not None and any(task.start == page.id for task in flow.hub.tasks.tasks()):
-        return flow.url(flow.hub.id)
+    hub = flow.hub
+    if hub is not None and any(task.start == page.id for task in hub.tasks.tasks()):
+        return flow.url(hub.id)
+    # The task list: led to by a page before it, not by a task's last page.
+    in_tasks = {page_id for task in hub.tasks.tasks() for page_id in task_pages(flow, hub, task.start)[0]} \
+        if hub is page else set()
     for other in flow.pages.values():
+        if other.id in in_tasks:
+            continue
         if any(rule.goto == page.id for rule in other.next) and other.id != page.id:
             return flow.url(other.id)
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journeys.flows.model import Flow, FlowPage, Task
+from journeys.flows.tasks import task_pages
 from journeys.problems import Problem, did_you_mean
 
 
@@ -24,20 +25,6 @@ def check_tasks(flow: Flow) -> list[Problem]:
         problems += _start_problems(flow, hub, task)
     problems += _after_problems(flow, hub, tasks)
     return problems + _shared_pages(flow, hub, tasks)
-
-
-def task_pages(flow: Flow, hub: FlowPage, start: str) -> tuple[list[str], bool]:
-    """(every page a task can reach from `start` on any branch, before the task list; whether one leads back to it)."""
-    found, waiting, returns = [], [start], False
-    while waiting:
-        page_id = waiting.pop(0)
-        if page_id in found or page_id not in flow.pages or page_id == hub.id:
-            continue
-        found.append(page_id)
-        page = flow.pages[page_id]
-        returns = returns or any(rule.goto == hub.id for rule in page.next)
-        waiting += (page.list.pages if page.list else []) + [rule.goto for rule in page.next]
-    return found, returns
 
 
 def _start_problems(flow: Flow, hub: FlowPage, task: Task) -> list[Problem]:

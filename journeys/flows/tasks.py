@@ -61,6 +61,20 @@ def _own_status(flow: Flow, steps: list[Step], outcome: str) -> str:
     return COMPLETED if outcome == RETURNED else IN_PROGRESS
 
 
+def task_pages(flow: Flow, hub: FlowPage, start: str) -> tuple[list[str], bool]:
+    """(every page a task can reach from `start` on any branch, before the task list; whether one leads back to it)."""
+    found, waiting, returns = [], [start], False
+    while waiting:
+        page_id = waiting.pop(0)
+        if page_id in found or page_id not in flow.pages or page_id == hub.id:
+            continue
+        found.append(page_id)
+        page = flow.pages[page_id]
+        returns = returns or any(rule.goto == hub.id for rule in page.next)
+        waiting += (page.list.pages if page.list else []) + [rule.goto for rule in page.next]
+    return found, returns
+
+
 def sections_completed(hub: FlowPage, found: list[Progress]) -> int:
     """How many of the task list's sections have every task completed."""
     done = {entry.task.title for entry in found if entry.status == COMPLETED}
