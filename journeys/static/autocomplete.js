@@ -23,7 +23,16 @@ export function enhance (root) {
     select.removeAttribute('name') // the text box sends the answer
     const input = document.getElementById(select.id.replace(/-select$/, ''))
     if (input && described) input.setAttribute('aria-describedby', `${described} ${input.getAttribute('aria-describedby') || ''}`.trim())
+    if (input) hideTypeAhead(input.closest('.autocomplete__wrapper'))
   }
+}
+
+// The package shows the rest of the first match as grey text in a second, unlabelled box
+// behind the text box. It is only a picture of what Enter would choose (the status it reads
+// out says the same): hidden from screen readers, as axe-core rightly asks.
+function hideTypeAhead (wrapper) {
+  const hide = () => wrapper.querySelectorAll('.autocomplete__hint:not([aria-hidden])').forEach((box) => box.setAttribute('aria-hidden', 'true'))
+  new MutationObserver(hide).observe(wrapper, { childList: true, subtree: true })
 }
 
 // Live pages now; frozen pages once frozen.js has filled in this tab's answers.
