@@ -190,6 +190,7 @@ def test_no_script_a_task_or_an_autocomplete_carries_runs_on_the_frozen_site(mak
     page.wait_for_selector("body[data-journeys-ready]", state="attached")
     expect(page.locator(".govuk-heading-m").first).to_have_text('<script>alert("section")</script>')
     page.get_by_role("link", name='<script>alert("task")</script>').click()
+    expect(page.locator(".autocomplete__input")).to_be_visible()  # enhanced once the page is filled in
     box = page.get_by_role("combobox", name="Which country?")
     box.press_sequentially("<b")
     expect(page.get_by_role("option")).to_have_text(["<b>Bold</b>"])
