@@ -26,8 +26,8 @@ from journeys.flows.tasks import COMPLETED, progress, task_pages
 
 def steps_taken(flow: Flow, answers: dict, stop_at: Step | None = None) -> list[Step]:
     """The steps these answers lead through, from the first page (as far as `stop_at`)."""
-    steps, outcome = walk(flow, flow.first.id, answers)
-    if outcome == HUB:
+    steps, outcome = walk(flow, flow.first.id, answers, stop_at=stop_at)
+    if outcome == HUB and steps[-1] != stop_at:
         hub = steps[-1]
         for task in progress(flow, flow.pages[hub.page], answers):
             if task.can_start:

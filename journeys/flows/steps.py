@@ -50,8 +50,12 @@ def unanswered(page: FlowPage, answers: dict) -> bool:
     return any(question.name not in answers for question in page.questions)
 
 
-def walk(flow: Flow, page_id: str, answers: dict, until: str | None = None) -> tuple[list[Step], str]:
-    """The steps from `page_id` along `next`, and how the walk ended (STOPPED, RETURNED, HUB or ENDED)."""
+def walk(flow: Flow, page_id: str, answers: dict, until: str | None = None,
+         stop_at: Step | None = None) -> tuple[list[Step], str]:
+    """The steps from `page_id` along `next`, and how the walk ended (STOPPED, RETURNED, HUB or ENDED).
+
+    With `stop_at`, the walk also stops there (STOPPED): no need to walk further than asked.
+    """
     steps: list[Step] = []
     seen: set[str] = set()
     while page_id in flow.pages and page_id not in seen:
@@ -70,14 +74,14 @@ def walk(flow: Flow, page_id: str, answers: dict, until: str | None = None) -> t
             for number, item in enumerate(items, start=1):
                 for item_page in page.list.pages:
                     steps.append(Step(item_page, number))
-                    if unanswered(flow.pages[item_page], item):
+                    if steps[-1] == stop_at or unanswered(flow.pages[item_page], item):
                         return steps, STOPPED
             steps.append(Step(page.id))
-            if len(items) < page.list.least:
+            if steps[-1] == stop_at or len(items) < page.list.least:
                 return steps, STOPPED
         else:
             steps.append(Step(page_id))
-            if unanswered(page, answers):
+            if steps[-1] == stop_at or unanswered(page, answers):
                 return steps, STOPPED
         page_id = next_page_id(page, answers)
     return steps, ENDED

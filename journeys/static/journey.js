@@ -24,8 +24,8 @@ export function hubOf (flow) {
 // The steps these answers lead through, from the first page (as far as `stopAt`): past a task
 // list, each task that can start, back at the task list between them.
 export function stepsTaken (flow, answers, stopAt = null) {
-  const { steps, outcome } = walk(flow, flow.first, answers)
-  if (outcome === HUB) {
+  const { steps, outcome } = walk(flow, flow.first, answers, null, stopAt)
+  if (outcome === HUB && !same(steps.at(-1), stopAt)) {
     const hub = steps.at(-1)
     for (const task of progress(flow, hub.page, answers)) {
       if (task.status !== CANNOT_START) {

@@ -27,8 +27,8 @@ export function nextPageId (page, answers) {
 
 export const unanswered = (page, answers) => page.questions.some((q) => !has(answers, q.name))
 
-/** {steps, outcome}: the steps from `pageId` along `next`, and how the walk ended. */
-export function walk (flow, pageId, answers, until = null) {
+/** {steps, outcome}: the steps from `pageId` along `next`, and how the walk ended (also at `stopAt`, if given). */
+export function walk (flow, pageId, answers, until = null, stopAt = null) {
   const steps = []
   const seen = new Set()
   while (pageId !== null && has(flow.pages, pageId) && !seen.has(pageId)) {
@@ -48,14 +48,14 @@ export function walk (flow, pageId, answers, until = null) {
       for (const [index, item] of items.entries()) {
         for (const itemPage of page.list.pages) {
           steps.push(step(itemPage, index + 1))
-          if (unanswered(flow.pages[itemPage], item)) return { steps, outcome: STOPPED }
+          if (same(steps.at(-1), stopAt) || unanswered(flow.pages[itemPage], item)) return { steps, outcome: STOPPED }
         }
       }
       steps.push(step(pageId))
-      if (items.length < Math.max(page.list.min, 1)) return { steps, outcome: STOPPED }
+      if (same(steps.at(-1), stopAt) || items.length < Math.max(page.list.min, 1)) return { steps, outcome: STOPPED }
     } else {
       steps.push(step(pageId))
-      if (unanswered(page, answers)) return { steps, outcome: STOPPED }
+      if (same(steps.at(-1), stopAt) || unanswered(page, answers)) return { steps, outcome: STOPPED }
     }
     pageId = nextPageId(page, answers)
   }
