@@ -24,6 +24,7 @@ from journeys.flows.model import Flow, FlowPage
 from journeys.flows.steps import HUB, Step, next_page_id, records, up_to, walk
 from journeys.flows.tasks import COMPLETED, progress, task_pages
 
+
 def steps_taken(flow: Flow, answers: dict, stop_at: Step | None = None) -> list[Step]:
     """The steps these answers lead through, from the first page (as far as `stop_at`)."""
     steps, outcome = walk(flow, flow.first.id, answers, stop_at=stop_at)
@@ -130,9 +131,9 @@ def leading_here(flow: Flow, page: FlowPage) -> str | None:
     hub = flow.hub
     if hub is not None and any(task.start == page.id for task in hub.tasks.tasks()):
         return flow.url(hub.id)
-    # The task list: led to by a page before it, not by a task's last page.
-    in_tasks = {page_id for task in hub.tasks.tasks() for page_id in task_pages(flow, hub, task.start)[0]} \
-        if hub is page else set()
+    in_tasks: set[str] = set()
+    if hub is page:  # the task list: led to by a page before it, not by a task's last page
+        in_tasks = {page_id for task in hub.tasks.tasks() for page_id in task_pages(flow, hub, task.start)[0]}
     for other in flow.pages.values():
         if other.id in in_tasks:
             continue
