@@ -273,14 +273,14 @@ def test_autocomplete_offers_options_as_people_type_and_rejects_words_that_are_n
     expect(page.locator("select#nationality-select")).to_be_hidden()  # enhanced: the select is hidden
     box = page.get_by_role("combobox", name="What is your nationality?")
     box.press_sequentially("Fre")
-    assert page.get_by_role("option").all_inner_texts() == ["French"]
+    expect(page.get_by_role("option")).to_have_text(["French"])
     # GOV.UK's autocomplete, open, has no accessibility problem either.
     assert check_accessibility(page, "/licence/nationality", axe_source(ROOT / "node_modules")) == []
     page.get_by_role("option", name="French").click()  # by pointer
     expect(box).to_have_value("French")
     box.fill("")
     box.press_sequentially("ger")  # whatever the case, wherever in the words
-    assert page.get_by_role("option").all_inner_texts() == ["Algerian", "German", "Nigerian"]
+    expect(page.get_by_role("option")).to_have_text(["Algerian", "German", "Nigerian"])
     choose_by_keyboard(walk, "ger", "German", downs=1)  # by keyboard
 
     # An option's words are words: the suggestion shows them as typed, and no image loads.
@@ -300,6 +300,7 @@ def test_autocomplete_offers_options_as_people_type_and_rejects_words_that_are_n
     box = page.get_by_role("combobox", name="What is your nationality?")
     expect(box).to_have_value("Narnian")
     expect(page.locator(".govuk-error-message")).to_have_text("Error: Choose your nationality from the list")
+    expect(box).to_have_attribute("aria-describedby", re.compile(r"\bnationality-error\b"))  # read out with the box
     page.locator(".govuk-error-summary a").click()
     expect(box).to_be_focused()
     choose_by_keyboard(walk, "Ital", "Italian")

@@ -22,9 +22,20 @@ export function enhance (root) {
     })
     select.removeAttribute('name') // the text box sends the answer
     const input = document.getElementById(select.id.replace(/-select$/, ''))
-    if (input && described) input.setAttribute('aria-describedby', `${described} ${input.getAttribute('aria-describedby') || ''}`.trim())
+    if (input && described) keepDescribed(input, described)
     if (input) hideTypeAhead(input.closest('.autocomplete__wrapper'))
   }
+}
+
+// The package describes the text box with its own instructions, and takes them away while
+// people type; whenever they are there, the question's hint and error come with them.
+function keepDescribed (input, described) {
+  const add = () => {
+    const now = input.getAttribute('aria-describedby')
+    if (now && !now.startsWith(described)) input.setAttribute('aria-describedby', `${described} ${now}`)
+  }
+  add()
+  new MutationObserver(add).observe(input, { attributes: true, attributeFilter: ['aria-describedby'] })
 }
 
 // The package shows the rest of the first match as grey text in a second, unlabelled box
