@@ -1,4 +1,4 @@
-"""The wheel's one build step beyond pyproject.toml: GOV.UK Frontend's built files, from npm (build_hooks/)."""
+"""The wheel's one build step beyond pyproject.toml: GOV.UK Frontend's and accessible-autocomplete's built files, from npm (build_hooks/)."""
 
 import sys
 from pathlib import Path
@@ -9,11 +9,13 @@ from setuptools.errors import BaseError
 
 ROOT = Path(__file__).resolve().parent
 sys.path.append(str(ROOT))  # appended: build.py and serve.py at the root must shadow nothing
-from build_hooks.govuk_frontend import BuildError, bundle  # noqa: E402
+from build_hooks import accessible_autocomplete, govuk_frontend  # noqa: E402
+from build_hooks.npm_bundle import BuildError  # noqa: E402
 
 
-class BuildPyWithGovukFrontend(build_py):
-    """build_py, then GOV.UK Frontend into journeys/govuk_frontend/ of the build (never the source tree)."""
+class BuildPyWithFrontEndPackages(build_py):
+    """build_py, then GOV.UK Frontend into journeys/govuk_frontend/ of the build (never the source tree),
+    and accessible-autocomplete into journeys/accessible_autocomplete/."""
 
     def run(self):
         super().run()
@@ -21,9 +23,10 @@ class BuildPyWithGovukFrontend(build_py):
         if self.editable_mode:
             return
         try:
-            bundle(ROOT, Path(self.build_lib) / "journeys" / "govuk_frontend")
+            govuk_frontend.bundle(ROOT, Path(self.build_lib) / "journeys" / "govuk_frontend")
+            accessible_autocomplete.bundle(ROOT, Path(self.build_lib) / "journeys" / "accessible_autocomplete")
         except BuildError as error:
             raise BaseError(str(error)) from None  # setuptools prints "error: ..." without a traceback
 
 
-setup(cmdclass={"build_py": BuildPyWithGovukFrontend})
+setup(cmdclass={"build_py": BuildPyWithFrontEndPackages})

@@ -9,7 +9,8 @@ from journeys.build.freeze_site import build
 
 PAGES = ["/", "/about", "/your-booking", "/bulky-waste/start", "/bulky-waste/items", "/bulky-waste/address",
          "/bulky-waste/collection-date", "/bulky-waste/check-answers", "/bulky-waste/confirmation", "/scenarios",
-         "/clear-answers", "/nowhere"]
+         "/clear-answers", "/nowhere", "/market-trader-licence/tasks", "/market-trader-licence/pitch",
+         "/market-trader-licence/food-rules", "/market-trader-licence/too-young"]
 
 
 @pytest.fixture
@@ -127,4 +128,23 @@ def test_under_a_sub_path_a_journey_branches_and_keeps_its_answers(builds, stati
     expect(page.get_by_role("heading", level=1)).to_have_text("You have added 1 item")
     ready()
     expect(page.get_by_role("link", name="Remove item 1")).to_have_attribute("href", "/my-prototype/bulky-waste/items/remove?item=1")
+    assert page.watch.console_errors == [] and page.watch.failed_requests == []
+
+
+def test_under_a_sub_path_the_task_list_links_into_its_tasks_and_the_autocomplete_works(builds, static_server, watched_page):
+    server = static_server(builds["/my-prototype/"].parent)
+    page = watched_page()
+    base = server.url + "/my-prototype/"
+    page.goto(base + "market-trader-licence/tasks/")
+    page.wait_for_selector("body[data-journeys-ready]", state="attached")
+    expect(page.get_by_role("link", name="Your nationality")).to_have_attribute(
+        "href", "/my-prototype/market-trader-licence/nationality")
+    page.get_by_role("link", name="Your nationality").click()
+    page.wait_for_selector("body[data-journeys-ready]", state="attached")
+    box = page.get_by_role("combobox", name="What is your nationality?")
+    box.press_sequentially("Irish")
+    page.get_by_role("option", name="Irish", exact=True).click()
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(re.compile(re.escape(base + "market-trader-licence/tasks") + "/?$"))
+    expect(page.locator(".govuk-task-list__item", has_text="Your nationality")).to_contain_text("Completed")
     assert page.watch.console_errors == [] and page.watch.failed_requests == []

@@ -39,17 +39,22 @@ def test_a_build_freezes_every_page_the_assets_a_404_page_and_robots_txt(example
     flow_pages = ["start", "items", "item-type", "item-details", "extra-items", "address", "collection-date",
                   "council-tax-reduction", "account-number", "contact", "check-answers", "confirmation",
                   "items/remove"]  # the list's page asking whether to remove an item
+    licence_pages = ["start", "age", "too-young", "tasks", "name", "trader-address", "national-insurance", "nationality",
+                     "share-code", "goods", "food-rules", "food-registration", "register-first", "pitch", "check-answers",
+                     "application-sent"]
     pages = ["index.html", "about/index.html", "your-booking/index.html", "clear-answers/index.html",
              "scenarios/index.html", "scenarios/clearing-a-house/index.html", "scenarios/fridge-with-reduction/index.html",
-             "scenarios/something-else/index.html", "bulky-waste/index.html",
-             *(f"bulky-waste/{page}/index.html" for page in flow_pages)]
+             "scenarios/something-else/index.html", "scenarios/trader-part-way/index.html", "bulky-waste/index.html",
+             *(f"bulky-waste/{page}/index.html" for page in flow_pages), "market-trader-licence/index.html",
+             *(f"market-trader-licence/{page}/index.html" for page in licence_pages)]
     for page in pages + ["404.html"]:
         assert files[page].lstrip().startswith(b"<!DOCTYPE html>"), page
     assert json.loads(files["assets/flows/bulky-waste.json"])["first"] == "start"
+    assert json.loads(files["assets/flows/market-trader-licence.json"])["first"] == "start"
     assert b"Page not found" in files["404.html"]
     assert files["robots.txt"] == b"User-agent: *\nDisallow: /\n"
     assert "assets/fonts/bold-b542beb274-v2.woff2" in files and "assets/images/favicon.svg" in files
-    assert summary.pages == len(pages) + 2 and summary.files == len(files)  # and the flow's JSON, the 404 page
+    assert summary.pages == len(pages) + 3 and summary.files == len(files)  # and the flows' JSON, the 404 page
     assert summary.bytes == sum(len(content) for content in files.values())
 
 
@@ -57,13 +62,18 @@ def test_css_and_js_get_content_hashed_names_that_pages_link_to(example_copy, tm
     quiet_build(example_copy, tmp_path / "dist")
     files = tree(tmp_path / "dist")
     hashed = sorted(name for name in files if HASHED.search(name))
-    assert [re.sub(r"\.[0-9a-f]{10}\.", ".#.", name) for name in hashed] == [
+    # Sorted once the hash is out: a file's hash must not decide where it comes in the list.
+    assert sorted(re.sub(r"\.[0-9a-f]{10}\.", ".#.", name) for name in hashed) == [
+        "assets/accessible-autocomplete.min.#.css", "assets/accessible-autocomplete.min.#.js",
         "assets/govuk-frontend.min.#.css", "assets/govuk-frontend.min.#.js",
+        "assets/journeys/autocomplete.#.css", "assets/journeys/autocomplete.#.js",
         "assets/journeys/conditions.#.js", "assets/journeys/display.#.js", "assets/journeys/frozen-forms.#.js",
-        "assets/journeys/frozen-lists.#.js", "assets/journeys/frozen.#.js", "assets/journeys/init.#.js",
-        "assets/journeys/journey.#.js", "assets/journeys/lists.#.js", "assets/journeys/validation.#.js",
+        "assets/journeys/frozen-lists.#.js", "assets/journeys/frozen-tasks.#.js", "assets/journeys/frozen.#.js",
+        "assets/journeys/init.#.js", "assets/journeys/interruption.#.css", "assets/journeys/journey.#.js",
+        "assets/journeys/lists.#.js", "assets/journeys/steps.#.js", "assets/journeys/tasks.#.js",
+        "assets/journeys/validation.#.js",
     ]
-    css = next(name for name in hashed if name.endswith(".css"))
+    css = next(name for name in hashed if name.startswith("assets/govuk-frontend") and name.endswith(".css"))
     init = next(name for name in hashed if "init." in name)
     govuk_js = next(name for name in hashed if name.startswith("assets/govuk-frontend") and name.endswith(".js"))
     page = files["index.html"].decode()

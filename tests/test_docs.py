@@ -56,3 +56,30 @@ def test_the_reveal_in_the_flows_guide_has_no_problems(make_project, make_app):
     project = make_project({"pages/test.yaml": flow})
     asked = load_flow(project, "test").pages["contact"].questions[0]
     assert [q.name for q in asked.revealed] == ["contact-email", "contact-mobile"]
+
+
+def test_the_task_list_in_the_flows_guide_has_no_problems_and_works_as_it_says(make_project, make_app):
+    example = next(block for block in yaml_blocks("docs/flows.md") if "layout: task-list" in block)
+    project = make_project({"pages/licence.yaml": example, "data/nationalities.yaml": "- British\n- French\n"})
+    flow = load_flow(project, "licence")
+    assert [task.title for task in flow.pages["tasks"].tasks.tasks()] == [
+        "Your name and address", "Your nationality", "What you will sell", "Check and send your application"]
+    client = make_app(project).test_client()
+    client.post("/licence/name", data={"full-name": "Ann Li"})
+    client.post("/licence/address", data={"address-line-1": "1 High St", "address-town": "Leeds", "address-postcode": "LS1 1AA"})
+    client.post("/licence/goods", data={"goods": "Food"})
+    page = client.get("/licence/tasks").text
+    assert re.findall(r'id="section-\d-\d-status">\s*(?:<strong[^>]*>)?\s*([^<]*?)\s*<', page) == [
+        "Completed", "Not yet started", "In progress", "Cannot start yet"]
+    assert "You have completed 0 of 3 sections." in page
+
+
+def test_the_interruption_and_exit_pages_in_the_flows_guide_have_no_problems(make_project):
+    pages = next(block for block in yaml_blocks("docs/flows.md") if "layout: interruption" in block)
+    flow = ("title: T\npages:\n  goods:\n    title: Food?\n    questions: [{name: food, type: yes-no}]\n    next:\n"
+            "      - {when: {food: 'Yes'}, goto: food-rules}\n      - goto: register-first\n"
+            + "\n".join("  " + line for line in pages.splitlines()) + "\n"
+            "  food-registration:\n    title: Registered?\n    questions: [{name: registered, type: yes-no}]\n"
+            "    next: register-first\n")
+    flow_model = load_flow(make_project({"pages/test.yaml": flow}), "test")
+    assert flow_model.pages["food-rules"].layout == "interruption" and flow_model.pages["register-first"].layout == "exit"

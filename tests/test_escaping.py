@@ -127,3 +127,81 @@ def test_private_use_characters_typed_in_an_answer_are_shown_back_as_typed(make_
         for visit in range(2):  # stored, it is shown on every visit
             page = browser.open(server.url + "/escape/story").read().decode()
             assert f">{typed}</textarea>" in page
+
+
+TASKS = {
+    "pages/escape.yaml": """
+title: Escaping
+pages:
+  tasks:
+    layout: task-list
+    title: Tasks
+    sections:
+      - title: '<script>alert("section")</script>'
+        tasks:
+          - title: '<script>alert("task")</script>'
+            start: country
+      - title: Send
+        tasks:
+          - title: Check and send
+            start: check
+            after: ['<script>alert("task")</script>']
+  country:
+    title: Which country?
+    questions:
+      - name: country
+        type: autocomplete
+        options: ['<b>Bold</b>', Wales]
+    next: tasks
+  check:
+    layout: check-answers
+    title: Check your answers
+    next: done
+  done:
+    layout: confirmation
+    title: Done
+""",
+}
+
+
+def test_task_titles_autocomplete_options_and_words_typed_are_escaped(make_project, make_app):
+    client = make_app(make_project(TASKS)).test_client()
+    tasks = client.get("/escape/tasks").text
+    assert "&lt;script&gt;alert(&#34;section&#34;)&lt;/script&gt;" in tasks
+    assert "&lt;script&gt;alert(&#34;task&#34;)&lt;/script&gt;" in tasks
+    rejected = client.post("/escape/country", data={"country": EVIL}).text
+    assert "Select country from the list" in rejected and f'data-journeys-typed="{ESCAPED}"' in rejected
+    assert '<option value="&lt;b&gt;Bold&lt;/b&gt;">&lt;b&gt;Bold&lt;/b&gt;</option>' in rejected
+    client.post("/escape/country", data={"country": "<b>Bold</b>"})
+    check = client.get("/escape/check").text
+    assert '<h2 class="govuk-heading-m">&lt;script&gt;alert(&#34;task&#34;)&lt;/script&gt;</h2>' in check
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in check
+    assert not any("<script>alert" in page or "<b>Bold" in page for page in (tasks, rejected, check))
+
+
+def test_no_script_a_task_or_an_autocomplete_carries_runs_on_the_frozen_site(make_project, public_folder, nginx, page):
+    from journeys.build.freeze_site import build
+
+    build(make_project(TASKS), public_folder / "dist", report=lambda line: None)
+    server = nginx(public_folder / "dist")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(server.url + "/escape/tasks")
+    page.wait_for_selector("body[data-journeys-ready]", state="attached")
+    expect(page.locator(".govuk-heading-m").first).to_have_text('<script>alert("section")</script>')
+    page.get_by_role("link", name='<script>alert("task")</script>').click()
+    expect(page.locator(".autocomplete__input")).to_be_visible()  # enhanced once the page is filled in
+    box = page.get_by_role("combobox", name="Which country?")
+    box.press_sequentially("<b")
+    expect(page.get_by_role("option")).to_have_text(["<b>Bold</b>"])
+    box.fill(EVIL)
+    box.press("Enter")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select country from the list")
+    box.fill("")
+    box.press_sequentially("<b>B")
+    page.get_by_role("option", name="<b>Bold</b>").click()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("link", name="Check and send").click()
+    expect(page.locator("[data-journeys-answers] h2")).to_have_text('<script>alert("task")</script>')
+    expect(page.locator(".govuk-summary-list__value")).to_have_text("<b>Bold</b>")
+    assert dialogs == [] and page.locator("main b").count() == 0

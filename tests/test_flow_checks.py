@@ -533,6 +533,191 @@ CASES += [
                     "14: 'reveal' should be a list of questions, each starting with '- name:'"]),
 ]
 
+# A task list's pages, indented to sit under 'pages:': name and nationality each return to it.
+TASK_PAGES = textwrap.indent("""
+  name:
+    title: Name?
+    questions: [{name: full-name}]
+    next: tasks
+  nationality:
+    title: Nationality?
+    questions: [{name: nationality, type: autocomplete, options: [French, Welsh]}]
+    next: tasks
+  check:
+    layout: check-answers
+    title: Check your answers
+    next: done
+""", " " * 8) + END
+
+TASK_CASES = [
+    ("a task whose start is unknown", """
+        title: Test
+        pages:
+          tasks:
+            layout: task-list
+            title: Apply
+            sections:
+              - title: About you
+                tasks:
+                  - title: Your name
+                    start: nmae
+                  - title: Your nationality
+                    start: nationality
+                  - title: Check and send
+                    start: check
+        """ + TASK_PAGES, ["10: there is no page called 'nmae'", "16: no page leads to 'name', so nobody can reach it"]),
+    ("a task that never returns to the task list", """
+        title: Test
+        pages:
+          tasks:
+            layout: task-list
+            title: Apply
+            sections:
+              - title: About you
+                tasks:
+                  - title: Your name
+                    start: name
+                  - title: Your address
+                    start: address
+                  - title: Check and send
+                    start: check
+          address:
+            title: Address?
+            questions: [{name: address, type: address}]
+            next: more-address
+          more-address:
+            title: More?
+            questions: [{name: more}]
+            next: address
+        """ + TASK_PAGES, ["12: the task 'Your address' never returns to the task list",
+                           "28: no page leads to 'nationality', so nobody can reach it"]),
+    ("an after naming no task", """
+        title: Test
+        pages:
+          tasks:
+            layout: task-list
+            title: Apply
+            sections:
+              - title: About you
+                tasks:
+                  - title: Your name
+                    start: name
+                  - title: Your nationality
+                    start: nationality
+              - title: Apply
+                tasks:
+                  - title: Check and send
+                    start: check
+                    after: [Your name, Your nationalty]
+        """ + TASK_PAGES, ["17: 'after' names 'Your nationalty', but there is no task called that"]),
+    ("a page in two tasks", """
+        title: Test
+        pages:
+          tasks:
+            layout: task-list
+            title: Apply
+            sections:
+              - title: About you
+                tasks:
+                  - title: Your name
+                    start: name
+                  - title: Your nationality
+                    start: nationality
+                  - title: Your name again
+                    start: name
+                  - title: Check and send
+                    start: check
+        """ + TASK_PAGES, ["18: page 'name' is in two tasks: 'Your name' (line 9) and 'Your name again' (line 13)"]),
+    ("a cycle of after", """
+        title: Test
+        pages:
+          tasks:
+            layout: task-list
+            title: Apply
+            sections:
+              - title: About you
+                tasks:
+                  - title: Your name
+                    start: name
+                    after: [Check and send]
+                  - title: Your nationality
+                    start: nationality
+                    after: Your nationality
+                  - title: Check and send
+                    start: check
+                    after: [Your name]
+        """ + TASK_PAGES, [
+            "11: the task 'Check and send' asks no questions, so it is never completed and 'Your name' could never start",
+            "14: the task 'Your nationality' waits for itself, so it can never start",
+            "17: these tasks wait for each other, so none can start: 'Your name' waits for 'Check and send', "
+            "which waits for 'Your name'"]),
+    ("task list mistakes", """
+        title: Test
+        pages:
+          tasks:
+            layout: task-list
+            title: Apply
+            next: name
+            sections:
+              - title: About you
+                tasks:
+                  - title: Your name
+                    start: name
+                  - title: Your name
+                    start: nationality
+                  - title: Check and send
+                    start: check
+                    after: [Your name]
+                  - title: Read the guidance
+                    start: guidance
+                  - title: Your address
+                    after: Read the guidance
+              - tasks: []
+          guidance:
+            layout: content
+            title: Guidance
+            content: Read this.
+            sections: []
+            next: tasks
+          more-tasks:
+            layout: task-list
+            title: More
+            sections:
+              - title: Again
+                tasks:
+                  - {title: Start again, start: tasks}
+        """ + TASK_PAGES, [
+            "6: a task-list page cannot have 'next'",
+            "12: the task 'Your name' is already on line 10",
+            "19: 'start' is missing",
+            "20: the task 'Read the guidance' asks no questions, so it is never completed and 'Your address' "
+            "could never start",
+            "21: 'title' is missing",
+            "21: a section needs 'tasks', each with a title and the page it starts on",
+            "26: 'sections' goes with the task-list layout",
+            "28: 'more-tasks' is a second task list: a flow has one, on line 3",
+            "28: no page leads to 'more-tasks', so nobody can reach it",
+        ]),
+    ("interruption and exit mistakes", """
+        title: Test
+        pages:
+          warning:
+            layout: interruption
+            title: Before you go on
+            questions: [{name: sure, type: yes-no}]
+          stop:
+            layout: exit
+            title: You cannot use this service
+            next: warning
+        """, [
+            "3: page 'warning' has no 'next', so people get stuck here",
+            "6: an interruption page cannot ask questions",
+            "10: an exit page cannot have 'next'",
+            "7: no page leads to 'stop', so nobody can reach it",
+        ]),
+]
+CASES += TASK_CASES
+
 
 def problems_of(make_project, text: str) -> list[str]:
     project = make_project({"pages/test.yaml": textwrap.dedent(text)})
@@ -649,3 +834,32 @@ def test_an_option_in_a_data_list_cannot_reveal_questions(make_project):
 
     assert [(p.file, p.line, p.message) for p in read_prototype(Project.at(project)).problems] == [
         ("data/contact.yaml", 3, "an option in a data/ list cannot reveal questions")]
+
+
+def test_task_list_problems_say_how_to_fix_them(make_project):
+    fixes = {}
+    for what in ("a task whose start is unknown", "a task that never returns to the task list", "an after naming no task",
+                 "a page in two tasks", "a cycle of after", "interruption and exit mistakes"):
+        text = next(case[1] for case in CASES if case[0] == what)
+        project = make_project({"pages/test.yaml": textwrap.dedent(text)})
+        with pytest.raises(ContentError) as raised:
+            load_flow(project, "test")
+        fixes.update({p.message: p.fix for p in raised.value.problems})
+    assert fixes["there is no page called 'nmae'"] == "did you mean 'name'?"
+    assert fixes["the task 'Your address' never returns to the task list"] == "End the task's last page with  next: tasks"
+    assert fixes["'after' names 'Your nationalty', but there is no task called that"] == "did you mean 'Your nationality'?"
+    assert fixes["page 'name' is in two tasks: 'Your name' (line 9) and 'Your name again' (line 13)"] == \
+        "End each task with  next: tasks  before the other's pages, or give this page a copy with its own id."
+    assert fixes["the task 'Your nationality' waits for itself, so it can never start"] == \
+        "Remove 'Your nationality' from the 'after' of 'Your nationality'."
+    assert fixes["an exit page cannot have 'next'"] == "It ends the journey, with no Continue button: remove 'next'."
+
+
+def test_journeys_check_names_the_file_and_line_of_a_task_list_problem(make_project):
+    text = next(case[1] for case in CASES if case[0] == "a task that never returns to the task list")
+    project = make_project({"pages/apply.yaml": textwrap.dedent(text)})
+    result = subprocess.run([sys.executable, "-m", "journeys.cli", "check", "--project", str(project)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert ("pages/apply.yaml:12: the task 'Your address' never returns to the task list\n"
+            "    End the task's last page with  next: tasks") in result.stderr

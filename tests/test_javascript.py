@@ -59,3 +59,13 @@ def test_the_browser_follows_every_list_and_reveal_case_as_the_server_does(tmp_p
     cases = VECTORS["journeys"] + VECTORS["add_another"] + VECTORS["remove"] + VECTORS["store"]
     assert {case["name"] for case in cases} <= passed
     assert len({case["name"] for case in cases}) == len(cases)  # names are unique, so none hides another
+
+
+def test_the_browser_works_out_every_task_status_and_path_as_the_server_does(tmp_path):
+    from test_tasks import VECTORS, vector_flow
+
+    written = tmp_path / "task-cases.json"
+    written.write_text(json.dumps({**VECTORS, "flow": flow_json(vector_flow())}))
+    passed = passed_in_node("tests/js/tasks.test.mjs", {"JOURNEYS_TASK_CASES": str(written)})
+    assert {case["name"] for case in VECTORS["cases"]} <= passed
+    assert len({case["name"] for case in VECTORS["cases"]}) == len(VECTORS["cases"])

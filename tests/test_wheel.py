@@ -120,6 +120,19 @@ def prototype(designer) -> Path:
     return designer.home / "my-prototype"
 
 
+def test_an_accessible_autocomplete_tarball_that_is_not_the_one_pinned_is_never_shipped(tmp_path):
+    source = copy_source(tmp_path / "source")
+    lock = source / "package-lock.json"
+    pinned = json.loads(lock.read_text())["packages"]["node_modules/accessible-autocomplete"]["integrity"]
+    wrong = "sha512-" + "B" * 86 + "=="
+    lock.write_text(lock.read_text().replace(pinned, wrong))
+    result = pip_wheel(source, tmp_path / "out")
+    assert result.returncode == 1
+    assert (f"error: accessible-autocomplete-3.0.1.tgz is not the file package-lock.json pins: its hash is {pinned}, "
+            f"not {wrong}.") in result.stderr
+    assert not list(tmp_path.glob("out/*.whl")) and not (source / "build/lib/journeys/accessible_autocomplete").exists()
+
+
 def test_the_wheel_has_every_file_of_the_package_and_govuk_frontend_with_its_licence(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     source = {p.relative_to(ROOT).as_posix() for p in (ROOT / "journeys").rglob("*")
@@ -137,6 +150,19 @@ def test_the_wheel_has_every_file_of_the_package_and_govuk_frontend_with_its_lic
         npm_css = ROOT / "node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css"
         assert archive.read(govuk + "govuk-frontend.min.css") == npm_css.read_bytes()
     assert not [n for n in names if "node_modules" in n]
+
+
+def test_the_wheel_has_accessible_autocomplete_with_its_licence(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    folder = "journeys/accessible_autocomplete/"
+    assert {n.removeprefix(folder) for n in names if n.startswith(folder)} == {
+        "accessible-autocomplete.min.css", "accessible-autocomplete.min.css.map", "accessible-autocomplete.min.js",
+        "accessible-autocomplete.min.js.map", "LICENSE.txt", "package.json", "README.md"}
+    with zipfile.ZipFile(wheel) as archive:
+        assert json.loads(archive.read(folder + "package.json"))["version"] == "3.0.1"
+        assert "Crown Copyright" in archive.read(folder + "LICENSE.txt").decode()
+        npm_js = ROOT / "node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js"
+        assert archive.read(folder + "accessible-autocomplete.min.js") == npm_js.read_bytes()
 
 
 def test_journeys_new_makes_a_prototype_that_checks_clean_and_builds_without_node(designer, prototype):
@@ -162,6 +188,16 @@ def test_govuk_frontend_comes_from_inside_the_installed_package(designer, protot
     site_packages = next(designer.venv.glob("lib/python3*/site-packages"))
     assert result.stdout.strip() == str(site_packages / "journeys" / "govuk_frontend"), result.stderr
     assert not list(designer.venv.rglob("node_modules"))
+
+
+def test_accessible_autocomplete_is_served_from_inside_the_installed_package(designer, prototype):
+    script = ("from journeys.assets import find_asset, govuk_frontend_dir; from journeys.project import Project; "
+              "print(find_asset(govuk_frontend_dir(Project.at('.')), 'accessible-autocomplete.min.js'))")
+    result = subprocess.run([str(designer.venv / "bin/python"), "-c", script], cwd=prototype, env=designer.env,
+                            capture_output=True, text=True)
+    site_packages = next(designer.venv.glob("lib/python3*/site-packages"))
+    assert result.stdout.strip() == str(site_packages / "journeys/accessible_autocomplete/accessible-autocomplete.min.js"), \
+        result.stderr
 
 
 def test_journeys_serve_shows_a_govuk_styled_start_page_with_its_fonts(designer, prototype, page):

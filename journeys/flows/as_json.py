@@ -36,6 +36,10 @@ def page_json(page: FlowPage) -> dict:
             "item": page.list.item, "items": page.list.items, "pages": page.list.pages,
             "min": page.list.min, "max": page.list.max, "messages": list_messages(page.list),
         }
+    if page.tasks is not None:
+        found["sections"] = [{"title": section.title, "tasks": [{"title": task.title, "start": task.start, "after": task.after}
+                                                                for task in section.tasks]}
+                             for section in page.tasks.sections]
     return found
 
 

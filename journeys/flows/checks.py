@@ -6,6 +6,7 @@ from journeys.flows.conditions import answer_names
 from journeys.flows.list_checks import check_lists
 from journeys.flows.model import Flow
 from journeys.flows.page_ids import id_problems
+from journeys.flows.task_checks import check_tasks
 from journeys.problems import Problem, did_you_mean
 
 
@@ -62,7 +63,7 @@ def check_flow(flow: Flow) -> list[Problem]:
             ))
     for page in flow.pages.values():
         problems += id_problems(flow.file, page)
-    return problems + check_lists(flow)
+    return problems + check_lists(flow) + check_tasks(flow)
 
 
 def _reachable(flow: Flow) -> set[str]:
@@ -74,4 +75,5 @@ def _reachable(flow: Flow) -> set[str]:
         seen.add(page_id)
         page = flow.pages[page_id]
         waiting += [rule.goto for rule in page.next] + (page.list.pages if page.list else [])
+        waiting += [task.start for task in page.tasks.tasks()] if page.tasks else []
     return seen

@@ -14,6 +14,8 @@ class Layout:
     checks_answers: bool = False  # it plays back every answer on the way, and sending them makes a reference
     shows_reference: bool = False  # it shows the reference that sending the answers made
     collects_items: bool = False  # it lists items asked on other pages: the "add to a list" pattern
+    lists_tasks: bool = False  # it lists tasks, each a run of pages that returns to it: the "complete multiple tasks" pattern
+    has_next: bool = True  # it may have `next` (an exit page ends the journey; a task list leads through its tasks)
 
 
 LAYOUTS: dict[str, Layout] = {
@@ -23,6 +25,11 @@ LAYOUTS: dict[str, Layout] = {
     "confirmation": Layout(asks_questions=False, ends_journey=True, shows_reference=True),
     "content": Layout(asks_questions=False, ends_journey=True),
     "add-another": Layout(asks_questions=False, collects_items=True),
+    "task-list": Layout(asks_questions=False, ends_journey=True, lists_tasks=True, has_next=False),
+    # A warning mid-journey: a Continue button to `next`, and a link back.
+    "interruption": Layout(asks_questions=False),
+    # "You cannot use this service": the journey ends here, with no Continue button.
+    "exit": Layout(asks_questions=False, ends_journey=True, has_next=False),
 }
 # A prototype's own layout, in layouts/: a question page of its own design.
 OWN_LAYOUT = Layout()

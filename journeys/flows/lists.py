@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from journeys.flows.model import Flow, FlowPage, ItemList
-from journeys.flows.navigation import Step, next_page_id, records, returning_to, steps_taken
+from journeys.flows.navigation import Step, next_page_id, records, returning_to
+from journeys.flows.steps import walk
 from journeys.flows.validation import Submission
 
 # The form's own fields (a leading `_`): never stored as answers.
@@ -100,9 +101,9 @@ def add_another(flow: Flow, page: FlowPage, answers: dict, chosen: str, change: 
             return Choice(Step(item_list.pages[0], count + 1), change if change in flow.pages else None)
     if count < item_list.least:
         return Choice(error=messages["min"])
-    unfinished = steps_taken(flow, answers, stop_at=Step(page.id))[-1]
+    unfinished = walk(flow, page.id, answers)[0][-1]
     if flow.list_of(unfinished.page) is page:
         return Choice(unfinished, change if change in flow.pages else None)  # an item left part-way: finish it first
     if change in flow.pages:
-        return Choice(*returning_to(flow, change, answers))
+        return Choice(*returning_to(flow, change, answers, Step(page.id)))
     return Choice(Step(next_page_id(page, answers) or page.id))

@@ -9,6 +9,7 @@ from journeys.flows.conditions import problems_in
 from journeys.flows.layouts import LAYOUTS, layout_of
 from journeys.flows.model import Flow, FlowPage, ItemList, Option, Rule
 from journeys.flows.question_reader import RESERVED_NAMES, QuestionReader
+from journeys.flows.task_reader import TASK_LIST_KEYS, TaskListReader
 from journeys.problems import Problem, did_you_mean
 from journeys.yaml_files import YamlDocument
 
@@ -21,7 +22,7 @@ RULE_KEYS = ("when", "goto")
 PAGE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-class _Reader(QuestionReader):
+class _Reader(QuestionReader, TaskListReader):
     """Walks one flow document, noting each problem against its line."""
 
     def __init__(self, document: YamlDocument, data_lists: list[str], project_layouts: list[str]):
@@ -61,13 +62,18 @@ class _Reader(QuestionReader):
         if layout not in self.layouts:
             self.problem(path + ("layout",), f"unknown layout '{layout}'",
                          did_you_mean(layout, self.layouts) or "Layouts are: " + ", ".join(self.layouts))
-        collects = layout_of(layout).collects_items
+        does = layout_of(layout)
+        collects, lists_tasks = does.collects_items, does.lists_tasks
         for key in data:
             if key in LIST_KEYS and not collects:
                 self.problem(path + (key,), f"'{key}' goes with the add-another layout",
                              "Add 'layout: add-another' to make this a list page, or remove it.")
-        self.keys({key: value for key, value in data.items() if key not in LIST_KEYS},
-                  PAGE_KEYS + (LIST_KEYS if collects else ()), path, "page")
+            if key in TASK_LIST_KEYS and not lists_tasks:
+                self.problem(path + (key,), f"'{key}' goes with the task-list layout",
+                             "Add 'layout: task-list' to make this a task list, or remove it.")
+        own = LIST_KEYS + TASK_LIST_KEYS
+        self.keys({key: value for key, value in data.items() if key not in own},
+                  PAGE_KEYS + (LIST_KEYS if collects else ()) + (TASK_LIST_KEYS if lists_tasks else ()), path, "page")
         page = FlowPage(
             id=page_id, layout=layout, line=self.document.line(*path),
             title=self.text(data, "title", path, "Add 'title:', the page's heading."),
@@ -78,6 +84,8 @@ class _Reader(QuestionReader):
         )
         if collects:
             page.list = self.item_list(data, page_id, path)
+        if lists_tasks:
+            page.tasks = self.task_list(data, path)
         questions = data.get("questions") or []
         if not isinstance(questions, list):
             self.problem(path + ("questions",), "'questions' should be a list, each starting with '- name:'")
@@ -89,7 +97,11 @@ class _Reader(QuestionReader):
             question = self.question(question_data, page.title, len(questions), path + ("questions", number))
             if question is not None:
                 page.questions.append(question)
-        if "next" in data:
+        if "next" in data and not does.has_next:
+            self.problem(path + ("next",), f"{'an' if layout[:1] in 'aeiou' else 'a'} {layout} page cannot have 'next'",
+                         "A task list leads to its tasks, and each task's last page leads back to it: remove 'next'."
+                         if lists_tasks else "It ends the journey, with no Continue button: remove 'next'.")
+        elif "next" in data:
             page.next = self.rules(data["next"], path + ("next",))
         return page
 

@@ -29,7 +29,7 @@ def message(question: Question, rule: str, **values) -> str:
         return question.messages[rule]
     x, X = lower_first(subject(question)), _upper(subject(question))
     limits = question.limits
-    choose = question.type in ("radios", "yes-no", "checkboxes", "select", "file")
+    choose = question.type in ("radios", "yes-no", "checkboxes", "select", "autocomplete", "file")
     defaults = {
         "required": f"Select {x}" if choose else f"Enter {x}",
         "min_length": f"{X} must be {limits.get('min_length')} characters or more",
@@ -51,6 +51,7 @@ def message(question: Question, rule: str, **values) -> str:
         "year": "Year must include 4 numbers",
         "past": f"{X} must be in the past",
         "future": f"{X} must be in the future",
+        "choice": f"Select {x} from the list",
     }
     return defaults[rule]
 

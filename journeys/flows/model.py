@@ -72,6 +72,36 @@ class ItemList:
 
 
 @dataclass
+class Task:
+    """A task on a task list: its link text, its first page, and the tasks it waits for (by title)."""
+
+    title: str
+    start: str  # its first page: the task runs along `next` until a page whose next is the task list
+    line: int  # of the task's `title:`
+    start_line: int = 0
+    after: list[str] = field(default_factory=list)
+    after_lines: list[int] = field(default_factory=list)
+
+
+@dataclass
+class TaskSection:
+    title: str
+    line: int
+    tasks: list[Task] = field(default_factory=list)
+
+
+@dataclass
+class TaskList:
+    """What a task-list page shows: its sections of tasks, each with a status worked out from the answers."""
+
+    sections: list[TaskSection]
+
+    def tasks(self) -> list[Task]:
+        """Every task, in the order of the list."""
+        return [task for section in self.sections for task in section.tasks]
+
+
+@dataclass
 class Rule:
     goto: str
     line: int
@@ -93,6 +123,7 @@ class FlowPage:
     layout_line: int = 0
     next_line: int = 0
     list: ItemList | None = None  # an add-another page's list
+    tasks: TaskList | None = None  # a task-list page's sections and tasks
 
     @property
     def does(self) -> Layout:
@@ -125,6 +156,11 @@ class Flow:
         """Every question in the flow, revealed ones after the question that reveals them."""
         return [asked for page in self.pages.values() for question in page.questions
                 for asked in (question, *question.revealed)]
+
+    @cached_property
+    def hub(self) -> FlowPage | None:
+        """The flow's task-list page, if it has one: its tasks start from it and return to it."""
+        return next((page for page in self.pages.values() if page.tasks is not None), None)
 
     def list_of(self, page_id: str) -> FlowPage | None:
         """The add-another page whose items are asked on `page_id`, if any."""

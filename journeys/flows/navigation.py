@@ -8,75 +8,32 @@ A list's items are on the path in order, each through its pages (a step is a pag
 an item's page, the item's number); the path stops at the first item page not yet answered.
 With no items, the path goes to the first item's first page: the list page is not on it.
 The list page counts as passed once it has as many items as it needs (`min`, at least one).
+
+A task list is a hub: the path reaches it, then goes through each task that can start, in
+the list's order, each as far as its answers go, back at the task list between tasks (so
+Back from a task's first page goes to the task list). Check answers is reached through its
+own task, once the tasks it waits for (`after`) are completed.
+
 The frozen site's journeys/static/journey.js follows the same rules: both run
-tests/vectors/journeys.json and tests/vectors/lists.json.
+tests/vectors/journeys.json, tests/vectors/lists.json and tests/vectors/tasks.json.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from journeys.flows.conditions import holds
 from journeys.flows.model import Flow, FlowPage
-
-
-class Step(NamedTuple):
-    """A page on the path; on an item's page, the item's number (from 1)."""
-
-    page: str
-    item: int | None = None
-
-    def __str__(self) -> str:
-        return self.page if self.item is None else f"{self.page}?item={self.item}"
-
-
-def records(answers: dict, list_id: str) -> list[dict]:
-    """A list's items, each a mapping of its answers (anything else stored there counts as no items)."""
-    value = answers.get(list_id)
-    if not isinstance(value, list):
-        return []
-    return [item if isinstance(item, dict) else {} for item in value]
-
-
-def next_page_id(page: FlowPage, answers: dict) -> str | None:
-    """The page the first matching rule names."""
-    for rule in page.next:
-        if rule.when is None or holds(rule.when, answers):
-            return rule.goto
-    return None
-
-
-def _unanswered(page: FlowPage, answers: dict) -> bool:
-    return any(question.name not in answers for question in page.questions)
+from journeys.flows.steps import HUB, Step, next_page_id, records, up_to, walk
+from journeys.flows.tasks import COMPLETED, progress, task_pages
 
 
 def steps_taken(flow: Flow, answers: dict, stop_at: Step | None = None) -> list[Step]:
-    """The steps these answers lead through, from the first page."""
-    steps: list[Step] = []
-    seen: set[str] = set()
-    page_id = flow.first.id
-    while page_id in flow.pages and page_id not in seen:
-        seen.add(page_id)
-        page = flow.pages[page_id]
-        if page.list is not None:
-            items = records(answers, page.id)
-            if not items:
-                steps.append(Step(page.list.pages[0], 1))
-                return steps
-            for number, item in enumerate(items, start=1):
-                for item_page in page.list.pages:
-                    steps.append(Step(item_page, number))
-                    if steps[-1] == stop_at or _unanswered(flow.pages[item_page], item):
-                        return steps
-            steps.append(Step(page.id))
-            if steps[-1] == stop_at or len(items) < page.list.least:
-                return steps
-        else:
-            steps.append(Step(page_id))
-            if steps[-1] == stop_at or _unanswered(page, answers):
-                return steps
-        page_id = next_page_id(page, answers)
-    return steps
+    """The steps these answers lead through, from the first page (as far as `stop_at`)."""
+    steps, outcome = walk(flow, flow.first.id, answers, stop_at=stop_at)
+    if outcome == HUB and steps[-1] != stop_at:
+        hub = steps[-1]
+        for task in progress(flow, flow.pages[hub.page], answers):
+            if task.can_start:
+                steps += ([hub] if steps[-1] != hub else []) + task.steps
+    return up_to(steps, stop_at)
 
 
 def path_taken(flow: Flow, answers: dict, stop_at: str | None = None) -> list[str]:
@@ -100,6 +57,8 @@ def back_step(flow: Flow, step: Step, answers: dict, change: str | None) -> Step
     if step in path:
         index = path.index(step)
         return path[index - 1] if index > 0 else None
+    if flow.hub is not None and Step(flow.hub.id) in path:
+        return Step(flow.hub.id)  # off the path past a task list: back to the task list
     return path[-1]  # off the path: back to where the answers reach
 
 
@@ -121,7 +80,7 @@ def after_answering(flow: Flow, step: Step, answers: dict, change: str | None) -
     An item's page leads to its next page, and its last page to the list.
     """
     if change in flow.pages:
-        return returning_to(flow, change, answers)
+        return returning_to(flow, change, answers, step)
     list_page = flow.list_of(step.page)
     if list_page is not None:
         index = list_page.list.pages.index(step.page)
@@ -132,12 +91,22 @@ def after_answering(flow: Flow, step: Step, answers: dict, change: str | None) -
     return Step(next_page_id(page, answers) or page.id), None
 
 
-def returning_to(flow: Flow, change: str, answers: dict) -> tuple[Step, str | None]:
-    """The way back to `change` (check answers): there, or the first step on the way not yet answered."""
+def returning_to(flow: Flow, change: str, answers: dict, here: Step | None = None) -> tuple[Step, str | None]:
+    """The way back to `change` (check answers): there, or the first step on the way not yet answered.
+
+    Past a task list, that is the first step not yet answered of the task just answered
+    (`here`'s); once that task is completed, and `change` still cannot be reached, the task list.
+    """
     path = steps_taken(flow, answers, stop_at=Step(change))
     if path[-1] == Step(change):
         return Step(change), None
-    return path[-1], change
+    hub = flow.hub
+    if hub is None or Step(hub.id) not in path:
+        return path[-1], change
+    for task in progress(flow, hub, answers):
+        if here in task.steps and task.status != COMPLETED:
+            return task.steps[-1], change
+    return Step(hub.id), None
 
 
 def step_url(flow: Flow, step: Step, change: str | None = None) -> str:
@@ -159,7 +128,15 @@ def leading_here(flow: Flow, page: FlowPage) -> str | None:
     if list_page is not None:
         index = list_page.list.pages.index(page.id)
         return flow.url(list_page.list.pages[index - 1]) if index > 0 else leading_here(flow, list_page)
+    hub = flow.hub
+    if hub is not None and any(task.start == page.id for task in hub.tasks.tasks()):
+        return flow.url(hub.id)
+    in_tasks: set[str] = set()
+    if hub is page:  # the task list: led to by a page before it, not by a task's last page
+        in_tasks = {page_id for task in hub.tasks.tasks() for page_id in task_pages(flow, hub, task.start)[0]}
     for other in flow.pages.values():
+        if other.id in in_tasks:
+            continue
         if any(rule.goto == page.id for rule in other.next) and other.id != page.id:
             return flow.url(other.id)
     return None

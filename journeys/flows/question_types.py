@@ -63,6 +63,9 @@ TYPES: dict[str, QuestionType] = {
     "yes-no": QuestionType("govukRadios", settings=(), fieldset=True),
     "checkboxes": QuestionType("govukCheckboxes", has_options=True, settings=("inline",), fieldset=True),
     "select": QuestionType("govukSelect", has_options=True),
+    # A select that GOV.UK's accessible-autocomplete turns into a text box offering the options as
+    # people type (journeys/static/autocomplete.js); without JavaScript it stays a select.
+    "autocomplete": QuestionType("govukSelect", has_options=True, check="choice"),
     "date": QuestionType("govukDateInput", ("past", "future"), ("autocomplete",), fieldset=True, check="date"),
     "file": QuestionType("govukFileUpload"),
     "address": QuestionType("govukFieldset", fieldset=True, check="postcode"),

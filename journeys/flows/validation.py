@@ -95,6 +95,13 @@ def _read_one(question: Question, form, files, previous: dict, into: Submission,
     into.typed[name] = value
     if kind in ("radios", "yes-no", "select") and value and value not in [o.value for o in question.choices]:
         value = ""  # not one of the options: treat as unanswered
+    if kind == "autocomplete" and value:
+        chosen = chosen_option(question, value)
+        if chosen is None:  # typed, not chosen: the answer must be one of the options
+            into.answers[name] = value
+            into.errors.append(FieldError(name, name, message(question, "choice")))
+            return
+        value = chosen
     if value == "":
         into.answers[name] = ""
         if question.required:
@@ -104,6 +111,18 @@ def _read_one(question: Question, form, files, previous: dict, into: Submission,
     into.answers[name] = value
     if rule:
         into.errors.append(FieldError(name, name, message(question, rule)))
+
+
+def chosen_option(question: Question, typed: str) -> str | None:
+    """The option an autocomplete's answer names: its value (the select sends it), or its words typed in any case."""
+    if typed in [option.value for option in question.choices]:
+        return typed
+    return next((option.value for option in question.choices if _same_words(option.text) == _same_words(typed)), None)
+
+
+def _same_words(text: str) -> str:
+    """Spaces and case do not matter; ASCII spaces only, as in the browser."""
+    return " ".join(part for part in re.split(r"[ \t\n\r\f\v]+", text) if part).lower()
 
 
 def normal_postcode(text: str) -> str | None:

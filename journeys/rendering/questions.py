@@ -112,11 +112,15 @@ def _specific(question: Question, value, errors: list[FieldError], revealed: dic
         params["items"] = _items(question, revealed)
         if settings.get("inline"):
             params["classes"] = "govuk-checkboxes--inline"
-    elif kind == "select":
+    elif kind in ("select", "autocomplete"):
         params["value"] = value or ""
         params["items"] = [{"value": "", "text": "Select an option"}] + [
             {"value": o.value, "text": o.text} for o in question.choices
         ]
+        if kind == "autocomplete":
+            # journeys/static/autocomplete.js enhances it; words typed that are no option are shown back.
+            typed = value if value and value not in [o.value for o in question.choices] else ""
+            params["attributes"] = {"data-journeys-autocomplete": "", **({"data-journeys-typed": typed} if typed else {})}
     elif kind == "date":
         params["namePrefix"] = question.name
         params["items"] = _date_items(question, value, errors)

@@ -1,7 +1,9 @@
 // Answers as a person reads them back: a mirror of journeys/rendering/answer_display.py and
 // check_answers.py. Returns HTML, with every answer escaped.
 import { MONTHS } from './validation.js'
-import { listOf, records, stepsTaken } from './journey.js'
+import { hubOf, listOf, records, stepsTaken } from './journey.js'
+import { progress } from './tasks.js'
+import { unanswered } from './steps.js'
 import { itemName } from './lists.js'
 
 export const NOT_ANSWERED = 'Not provided'
@@ -79,35 +81,58 @@ function pageRows (page, values, href, card = '') {
   return rows
 }
 
+// The title of the task each step past the task list belongs to (as a step's text).
+function taskTitles (flow, answers) {
+  const hub = hubOf(flow)
+  if (hub === null) return {}
+  return Object.fromEntries(progress(flow, hub, answers).flatMap((entry) =>
+    entry.steps.map((s) => [`${s.page}?${s.item}`, entry.task.title])))
+}
+
 // Check your answers, as the live server writes it: summary lists outside lists, a summary card
-// for each item of a list, in the order of the path. urlOf(step, change) is a step's address.
+// for each item of a list, in the order of the path; past a task list, each task's answers under
+// its title. urlOf(step, change) is a step's address.
 export function answerGroupsHtml (flow, checkId, answers, urlOf) {
   const groups = []
+  const tasks = taskTitles(flow, answers)
   for (const step of stepsTaken(flow, answers, { page: checkId, item: null })) {
     if (step.page === checkId) break
     const page = flow.pages[step.page]
     if (page.list) continue // its items are already there, as cards
-    const href = urlOf(step, checkId)
     const listId = listOf(flow, step.page)
+    const values = listId === null ? answers : records(answers, listId)[step.item - 1] || {}
+    const task = tasks[`${step.page}?${step.item}`] ?? null
+    if (task !== null && unanswered(page, values)) continue // a task's page not yet answered: nothing to show
+    const href = urlOf(step, checkId)
     if (listId === null) {
-      const rows = pageRows(page, answers, href)
-      if (rows.length && (!groups.length || groups.at(-1).cards)) groups.push({ rows: [] })
+      const rows = pageRows(page, values, href)
+      if (rows.length && (!groups.length || groups.at(-1).cards || groups.at(-1).task !== task)) groups.push({ rows: [], task })
       if (rows.length) groups.at(-1).rows.push(...rows)
       continue
     }
-    if (!groups.length || groups.at(-1).list !== listId) groups.push({ list: listId, title: flow.pages[listId].title, cards: [] })
+    if (!groups.length || groups.at(-1).list !== listId || groups.at(-1).task !== task) {
+      groups.push({ list: listId, title: flow.pages[listId].title, cards: [], task })
+    }
     const { cards } = groups.at(-1)
     if (!cards.length || cards.at(-1).number !== step.item) {
       cards.push({ number: step.item, title: itemName(flow.pages[listId].list, step.item), rows: [] })
     }
     const card = cards.at(-1)
-    card.rows.push(...pageRows(page, records(answers, listId)[step.item - 1] || {}, href, card.title))
+    card.rows.push(...pageRows(page, values, href, card.title))
   }
   if (!groups.length) return '<dl class="govuk-summary-list govuk-!-margin-bottom-9"></dl>'
-  return groups.map((group) => group.cards
-    ? `<h2 class="govuk-heading-m">${escapeHtml(group.title)}</h2>\n` + group.cards.map((card) => `<div class="govuk-summary-card">
-  <div class="govuk-summary-card__title-wrapper"><h3 class="govuk-summary-card__title">${escapeHtml(card.title)}</h3></div>
+  return groups.map((group, index) => {
+    const heading = group.task !== null && (index === 0 || groups[index - 1].task !== group.task)
+      ? `<h2 class="govuk-heading-m">${escapeHtml(group.task)}</h2>\n`
+      : ''
+    if (!group.cards) return `${heading}<dl class="govuk-summary-list govuk-!-margin-bottom-9">${group.rows.join('\n')}</dl>`
+    const level = group.task === null ? 3 : 4
+    const title = group.task === null
+      ? `<h2 class="govuk-heading-m">${escapeHtml(group.title)}</h2>`
+      : `<h3 class="govuk-heading-s">${escapeHtml(group.title)}</h3>`
+    return `${heading}${title}\n` + group.cards.map((card) => `<div class="govuk-summary-card">
+  <div class="govuk-summary-card__title-wrapper"><h${level} class="govuk-summary-card__title">${escapeHtml(card.title)}</h${level}></div>
   <div class="govuk-summary-card__content"><dl class="govuk-summary-list">${card.rows.join('\n')}</dl></div>
 </div>`).join('\n')
-    : `<dl class="govuk-summary-list govuk-!-margin-bottom-9">${group.rows.join('\n')}</dl>`).join('\n')
+  }).join('\n')
 }

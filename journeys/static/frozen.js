@@ -7,6 +7,8 @@ import { isOpen, pageAnswers, store } from './lists.js'
 import { answerGroupsHtml, display, displayList, escapeHtml } from './display.js'
 import { allQuestions, fillFields, formFields, showErrors } from './frozen-forms.js'
 import { answerList, answerRemoval, showList, showRemoval } from './frozen-lists.js'
+import { showTaskList } from './frozen-tasks.js'
+import { enhance } from './autocomplete.js'
 
 const STORE = 'journeys:answers'
 const REFERENCE = '_reference'
@@ -141,8 +143,11 @@ async function main () {
   const backTo = backStep(flow, here, answers, change)
   if (back && backTo) back.href = links.step(backTo)
   else if (back) back.remove()
+  // An interruption card's own way back.
+  document.querySelectorAll('[data-journeys-back]').forEach((link) => { if (backTo) link.href = links.step(backTo); else link.remove() })
 
   if (page.list) showList(flow, pageId, answers, links)
+  if (page.sections) showTaskList(flow, pageId, answers, links)
   const answersBox = page.layout === 'check-answers' && document.querySelector('[data-journeys-answers]')
   if (answersBox) answersBox.innerHTML = answerGroupsHtml(flow, pageId, answers, links.step)
   if (page.layout === 'confirmation') {
@@ -153,6 +158,7 @@ async function main () {
     fillFields(form, page, pageAnswers(flow, answers, here))
     const itemField = form.elements.namedItem('_item') // a layout of the prototype's own may not have it
     if (itemField && here.item !== null) itemField.value = here.item
+    enhance(form) // the autocomplete starts from the answer filled in
   }
 }
 

@@ -1,22 +1,14 @@
 // Where a person is in a flow, worked out from their answers: a mirror of journeys/flows/navigation.py.
 // A step is {page, item}: on an item's page, the item's number (from 1); elsewhere item is null.
-// Both run tests/vectors/journeys.json and tests/vectors/lists.json.
-import { holds } from './conditions.js'
+// Both run tests/vectors/journeys.json, tests/vectors/lists.json and tests/vectors/tasks.json.
+import { HUB, has, nextPageId, records, same, step, upTo, walk } from './steps.js'
+import { CANNOT_START, COMPLETED, progress } from './tasks.js'
 
-const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key)
-const step = (page, item = null) => ({ page, item })
-const same = (a, b) => a !== null && b !== null && a.page === b.page && a.item === b.item
+export { nextPageId, records } from './steps.js'
 
 /** 'person-name?item=2', or the page's id: how vectors and addresses write a step. */
 export function stepText ({ page, item }) {
   return item === null ? page : `${page}?item=${item}`
-}
-
-/** A list's items, each an object of its answers (anything else stored there counts as no items). */
-export function records (answers, listId) {
-  const value = has(answers, listId) ? answers[listId] : null
-  if (!Array.isArray(value)) return []
-  return value.map((item) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? item : {}))
 }
 
 /** The add-another page whose items are asked on `pageId`, or null. */
@@ -24,44 +16,25 @@ export function listOf (flow, pageId) {
   return Object.entries(flow.pages).find(([, page]) => page.list && page.list.pages.includes(pageId))?.[0] ?? null
 }
 
-export function nextPageId (page, answers) {
-  for (const rule of page.next) {
-    if (!rule.when || holds(rule.when, answers)) return rule.goto
-  }
-  return null
+/** The flow's task-list page, or null. */
+export function hubOf (flow) {
+  return Object.entries(flow.pages).find(([, page]) => page.sections)?.[0] ?? null
 }
 
-const unanswered = (page, answers) => page.questions.some((q) => !has(answers, q.name))
-
-// The steps these answers lead through, stopping at the first page not yet answered.
+// The steps these answers lead through, from the first page (as far as `stopAt`): past a task
+// list, each task that can start, back at the task list between them.
 export function stepsTaken (flow, answers, stopAt = null) {
-  const steps = []
-  const seen = new Set()
-  let pageId = flow.first
-  while (pageId !== null && has(flow.pages, pageId) && !seen.has(pageId)) {
-    seen.add(pageId)
-    const page = flow.pages[pageId]
-    if (page.list) {
-      const items = records(answers, pageId)
-      if (!items.length) {
-        steps.push(step(page.list.pages[0], 1))
-        return steps
+  const { steps, outcome } = walk(flow, flow.first, answers, null, stopAt)
+  if (outcome === HUB && !same(steps.at(-1), stopAt)) {
+    const hub = steps.at(-1)
+    for (const task of progress(flow, hub.page, answers)) {
+      if (task.status !== CANNOT_START) {
+        if (!same(steps.at(-1), hub)) steps.push(hub)
+        steps.push(...task.steps)
       }
-      for (const [index, item] of items.entries()) {
-        for (const itemPage of page.list.pages) {
-          steps.push(step(itemPage, index + 1))
-          if (same(steps.at(-1), stopAt) || unanswered(flow.pages[itemPage], item)) return steps
-        }
-      }
-      steps.push(step(pageId))
-      if (same(steps.at(-1), stopAt) || items.length < Math.max(page.list.min, 1)) return steps
-    } else {
-      steps.push(step(pageId))
-      if (same(steps.at(-1), stopAt) || unanswered(page, answers)) return steps
     }
-    pageId = nextPageId(page, answers)
   }
-  return steps
+  return upTo(steps, stopAt)
 }
 
 // The step before this one (check answers while changing an answer), or null.
@@ -78,6 +51,8 @@ export function backStep (flow, here, answers, change) {
   const path = stepsTaken(flow, answers, here)
   const index = path.findIndex((s) => same(s, here))
   if (index !== -1) return index > 0 ? path[index - 1] : null
+  const hub = hubOf(flow)
+  if (hub !== null && path.some((s) => same(s, step(hub)))) return step(hub) // off the path past a task list
   return path.at(-1) // off the path: back to where the answers reach
 }
 
@@ -91,7 +66,7 @@ function beforeList (flow, listId, answers) {
 
 // Where to go once a page is answered: {step, change}, as after_answering decides.
 export function afterAnswering (flow, here, answers, change) {
-  if (change && has(flow.pages, change)) return returningTo(flow, change, answers)
+  if (change && has(flow.pages, change)) return returningTo(flow, change, answers, here)
   const listId = listOf(flow, here.page)
   if (listId !== null) {
     const pages = flow.pages[listId].list.pages
@@ -101,9 +76,16 @@ export function afterAnswering (flow, here, answers, change) {
   return { step: step(nextPageId(flow.pages[here.page], answers) || here.page), change: null }
 }
 
-// The way back to `change` (check answers): there, or the first step on the way not yet answered.
-export function returningTo (flow, change, answers) {
+// The way back to `change` (check answers): there, or the first step on the way not yet answered
+// (past a task list: of the task just answered, `here`'s; once it is completed, the task list).
+export function returningTo (flow, change, answers, here = null) {
   const path = stepsTaken(flow, answers, step(change))
   const last = path.at(-1)
-  return same(last, step(change)) ? { step: last, change: null } : { step: last, change }
+  if (same(last, step(change))) return { step: last, change: null }
+  const hub = hubOf(flow)
+  if (hub === null || !path.some((s) => same(s, step(hub)))) return { step: last, change }
+  for (const task of progress(flow, hub, answers)) {
+    if (task.steps.some((s) => same(s, here)) && task.status !== COMPLETED) return { step: task.steps.at(-1), change }
+  }
+  return { step: step(hub), change: null }
 }

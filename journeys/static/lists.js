@@ -1,6 +1,7 @@
 // An add-another list's answers in the browser: a mirror of journeys/flows/lists.py. Both run
 // tests/vectors/lists.json. A list is stored under its page's id: [{"full-name": "Ann"}, ...].
-import { listOf, nextPageId, records, returningTo, stepsTaken } from './journey.js'
+import { listOf, nextPageId, records, returningTo } from './journey.js'
+import { walk } from './steps.js'
 
 export const ADD_ANOTHER = '_add-another'
 export const REMOVE = '_remove'
@@ -65,8 +66,8 @@ export function addAnother (flow, listId, answers, chosen, change) {
     if (chosen === 'Yes') return { step: { page: list.pages[0], item: count + 1 }, change: changing }
   }
   if (count < Math.max(list.min, 1)) return { error: list.messages.min }
-  const unfinished = stepsTaken(flow, answers, { page: listId, item: null }).at(-1)
+  const unfinished = walk(flow, listId, answers).steps.at(-1)
   if (listOf(flow, unfinished.page) === listId) return { step: unfinished, change: changing } // an item left part-way: finish it first
-  if (changing) return returningTo(flow, changing, answers)
+  if (changing) return returningTo(flow, changing, answers, { page: listId, item: null })
   return { step: { page: nextPageId(page, answers) || listId, item: null }, change: null }
 }

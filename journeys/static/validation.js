@@ -64,6 +64,15 @@ function readOne (question, fields, previous, into, today) {
   if (['radios', 'yes-no', 'select'].includes(type) && value && !question.options.some((o) => o.value === value)) {
     value = '' // not one of the options: treat as unanswered
   }
+  if (type === 'autocomplete' && value) {
+    const chosen = chosenOption(question, value)
+    if (chosen === null) { // typed, not chosen: the answer must be one of the options
+      into.answers[name] = value
+      into.errors.push(error(question, name, question.messages.choice))
+      return
+    }
+    value = chosen
+  }
   if (value === '') {
     into.answers[name] = ''
     if (question.required) into.errors.push(error(question, name, question.messages.required))
@@ -72,6 +81,15 @@ function readOne (question, fields, previous, into, today) {
   const [stored, rule] = checkText(question, value)
   into.answers[name] = stored
   if (rule) into.errors.push(error(question, name, question.messages[rule]))
+}
+
+// Spaces and case do not matter; ASCII spaces only, as in the Python.
+const sameWords = (text) => text.split(/[ \t\n\r\f\v]+/).filter(Boolean).join(' ').toLowerCase()
+
+/** The option an autocomplete's answer names: its value (the select sends it), or its words typed in any case. */
+export function chosenOption (question, typed) {
+  if (question.options.some((o) => o.value === typed)) return typed
+  return question.options.find((o) => sameWords(o.text) === sameWords(typed))?.value ?? null
 }
 
 function checkText (question, value) {

@@ -22,6 +22,7 @@ from journeys.flows.navigation import (
 from journeys.flows.validation import FieldError, Submission, read_page
 from journeys.rendering.check_answers import all_rows, answer_groups
 from journeys.rendering.questions import AS_HEADING, HIDDEN, PLAIN, render_questions
+from journeys.rendering.task_list import task_list_context
 from journeys.web import answers
 from journeys.web.limits import too_long
 from journeys.web.state import state
@@ -92,6 +93,7 @@ def page_context(flow: Flow, page: FlowPage, given: dict, step: Step, submission
         "headingInQuestion": mode == AS_HEADING,
         "questions": render_questions(current_app.jinja_env.globals, page.questions, typed, errors, mode, page.caption),
         "multipart": any(q.type == "file" for question in page.questions for q in (question, *question.revealed)),
+        "autocomplete": any(q.type == "autocomplete" for question in page.questions for q in (question, *question.revealed)),
         "nextLink": flow.url(next_id) if next_id else None,
     })
     if flow.list_of(page.id) is not None:
@@ -102,6 +104,8 @@ def page_context(flow: Flow, page: FlowPage, given: dict, step: Step, submission
         context["rows"] = all_rows(context["answerGroups"])
     if page.does.shows_reference:
         context["reference"] = given.get(REFERENCE, "")
+    if page.tasks is not None:
+        context.update(task_list_context(flow, page, given))
     return context
 
 
