@@ -8,7 +8,15 @@ site's journeys/static/frozen-tasks.js writes the same HTML from the browser's a
 from __future__ import annotations
 
 from journeys.flows.model import Flow, FlowPage
-from journeys.flows.tasks import CANNOT_START, COMPLETED, IN_PROGRESS, NOT_STARTED, Progress, progress, sections_completed
+from journeys.flows.tasks import (
+    CANNOT_START,
+    COMPLETED,
+    IN_PROGRESS,
+    NOT_STARTED,
+    Progress,
+    progress,
+    sections_completed,
+)
 
 STATUS_TAGS = {NOT_STARTED: "govuk-tag--blue", IN_PROGRESS: "govuk-tag--teal"}
 
