@@ -1,7 +1,7 @@
 """Reading YAML safely, keeping the line of every key so problems can point at it.
 
 Only PyYAML's SafeLoader constructs values: no tag can make a Python object. The node tree is
-built by yaml_composer.py, which refuses nesting and aliases that would exhaust the stack or memory.
+built by yaml_reading/composer.py, which refuses nesting and aliases that would exhaust the stack or memory.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from journeys.problems import ContentError, Problem, read_text
-from journeys.yaml_composer import TooMuch, compose
+from journeys.yaml_reading.composer import TooMuch, compose
 
 
 @dataclass
