@@ -1,8 +1,10 @@
 // Reading a submitted question page in the browser: a mirror of journeys/validation.py.
 // Messages come worked out in the flow's JSON, so the wording is the server's.
 // Both run the cases in tests/vectors/validation.json.
+import { matches } from './patterns.js'
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
+const MAX_EMAIL = 254 // the longest address mail can carry: EMAIL slows on a long answer
 const TEL = /^\+?[0-9]{10,15}$/
 const URL_PATTERN = /^(https?:\/\/)?[^\s/.]+(\.[^\s/.]+)+(\/\S*)?$/i
 const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/
@@ -94,7 +96,7 @@ export function chosenOption (question, typed) {
 
 function checkText (question, value) {
   const { type, limits } = question
-  if (type === 'email' && !EMAIL.test(value)) return [value, 'email']
+  if (type === 'email' && (length(value) > MAX_EMAIL || !EMAIL.test(value))) return [value, 'email']
   if (type === 'tel' && !TEL.test(value.replace(/[\s()-]/g, ''))) return [value, 'tel']
   if (type === 'url' && !URL_PATTERN.test(value)) return [value, 'url']
   if (type === 'postcode') {
@@ -117,7 +119,7 @@ function checkText (question, value) {
   if ('min_length' in limits && length(value) < limits.min_length) return [value, 'min_length']
   if ('max_length' in limits && length(value) > limits.max_length) return [value, 'max_length']
   if ('max_words' in limits && value.split(/\s+/).filter(Boolean).length > limits.max_words) return [value, 'max_words']
-  if ('pattern' in limits && !new RegExp(`^(?:${limits.pattern})$`).test(value)) return [value, 'pattern']
+  if ('pattern' in limits && !matches(question.pattern, value)) return [value, 'pattern']
   return [value, '']
 }
 
