@@ -9,6 +9,7 @@ import { allQuestions, fillFields, formFields, showErrors } from './frozen-forms
 import { answerList, answerRemoval, showList, showRemoval } from './frozen-lists.js'
 import { showTaskList } from './frozen-tasks.js'
 import { enhance } from './autocomplete.js'
+import { answersOf, own, readAnswers } from './answers.js'
 
 const STORE = 'journeys:answers'
 const REFERENCE = '_reference'
@@ -16,7 +17,7 @@ const REFERENCE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 // This file is at <base>assets/journeys/: the site's base URL is two folders up.
 const BASE = new URL('../../', import.meta.url).pathname
 
-const load = () => { try { return JSON.parse(sessionStorage.getItem(STORE)) || {} } catch { return {} } }
+const load = () => { try { return readAnswers(sessionStorage.getItem(STORE)) || answersOf() } catch { return answersOf() } }
 const save = (answers) => sessionStorage.setItem(STORE, JSON.stringify(answers))
 const flows = {}
 const flowNamed = (slug) => (flows[slug] ??= fetch(new URL(`../flows/${slug}.json`, import.meta.url)).then((r) => r.json()))
@@ -52,7 +53,7 @@ async function fillAnswerMarks (answers) {
     const name = mark.dataset.journeysAnswer
     const flow = mark.dataset.journeysFlow ? await flowNamed(mark.dataset.journeysFlow) : null
     const question = flow && Object.values(flow.pages).flatMap(allQuestions).find((q) => q.name === name)
-    const value = answers[name]
+    const value = own(answers, name)
     if (flow && flow.pages[name]?.list) mark.innerHTML = displayList(flow, name, records(answers, name))
     else if (question) mark.innerHTML = display(question, value)
     else mark.innerHTML = escapeHtml(Array.isArray(value) ? value.join(', ') : value ?? '')
@@ -82,7 +83,7 @@ async function submitted (form, flowLoaded, pageId, removing, number, change) {
     return
   }
   if (page.layout === 'check-answers') {
-    const stored = { ...given, [REFERENCE]: newReference() }
+    const stored = answersOf(given, { [REFERENCE]: newReference() })
     save(stored)
     go(links.step({ page: nextPageId(page, stored) || pageId, item: null }))
     return
@@ -151,7 +152,7 @@ async function main () {
   const answersBox = page.layout === 'check-answers' && document.querySelector('[data-journeys-answers]')
   if (answersBox) answersBox.innerHTML = answerGroupsHtml(flow, pageId, answers, links.step)
   if (page.layout === 'confirmation') {
-    if (!answers[REFERENCE]) save({ ...answers, [REFERENCE]: newReference() })
+    if (!answers[REFERENCE]) save(answersOf(answers, { [REFERENCE]: newReference() }))
     document.querySelectorAll('[data-journeys-reference]').forEach((el) => { el.textContent = load()[REFERENCE] })
   }
   if (form && !page.list) {

@@ -2,6 +2,7 @@
 // Messages come worked out in the flow's JSON, so the wording is the server's.
 // Both run the cases in tests/vectors/validation.json.
 import { matches } from './patterns.js'
+import { own } from './answers.js'
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
 const MAX_EMAIL = 254 // the longest address mail can carry: EMAIL slows on a long answer
@@ -18,12 +19,12 @@ const DATE_PARTS = ['day', 'month', 'year']
 // fields: {name: [values]} as a form sends them; previous: the answers so far; today: 'YYYY-MM-DD'.
 // `dropped` names the questions revealed under options not chosen: their answers are removed.
 export function readPage (page, fields, previous, today) {
-  const submission = { answers: {}, typed: {}, errors: [], dropped: [] }
+  const submission = { answers: Object.create(null), typed: Object.create(null), errors: [], dropped: [] }
   for (const question of page.questions) readQuestion(question, fields, previous, submission, today)
   return submission
 }
 
-const first = (fields, name) => String((fields[name] || [''])[0] ?? '').trim()
+const first = (fields, name) => String((own(fields, name) || [''])[0] ?? '').trim()
 const error = (question, field, message, parts = []) => ({ question: question.name, field, message, parts })
 const length = (text) => [...text].length // characters, as Python counts them
 
@@ -50,13 +51,13 @@ function readOne (question, fields, previous, into, today) {
   if (type === 'address') return readAddress(question, fields, into)
   if (type === 'checkboxes') {
     const known = question.options.map((o) => o.value)
-    const ticked = (fields[name] || []).filter((v) => known.includes(v))
+    const ticked = (own(fields, name) || []).filter((v) => known.includes(v))
     into.typed[name] = into.answers[name] = ticked
     if (question.required && !ticked.length) into.errors.push(error(question, name, question.messages.required))
     return
   }
   if (type === 'file') {
-    const chosen = first(fields, name) || previous[name] || ''
+    const chosen = first(fields, name) || own(previous, name) || ''
     into.typed[name] = into.answers[name] = chosen
     if (question.required && !chosen) into.errors.push(error(question, name, question.messages.required))
     return
