@@ -14,6 +14,7 @@ import yaml
 
 from journeys.problems import ContentError, Problem, read_text
 from journeys.yaml_reading.composer import TooMuch, compose
+from journeys.yaml_reading.mistakes import explain
 
 
 @dataclass
@@ -83,6 +84,10 @@ def _problem(error: yaml.MarkedYAMLError, text: str, name: str, first_line: int)
         # point at where it opened, the line to fix.
         mark = error.context_mark
     line = mark.line + first_line if mark else first_line
+    plain = error.problem_mark and not unclosed and explain(text, error.problem_mark.line, error.problem_mark.column)
+    if plain:
+        line, message, fix = plain
+        return Problem(name, line + first_line - 1, message, fix)
     message = " ".join(part for part in (error.context, error.problem) if part)
     return Problem(name, line, f"this is not valid YAML: {message}", _yaml_hint(text, error))
 
