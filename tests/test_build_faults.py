@@ -11,7 +11,6 @@ import pytest
 from conftest import ROOT
 
 
-
 def pages(count: int, work: int = 0) -> dict[str, str]:
     """`count` pages (two processes share 100 or more), each taking `work` sums' time to render."""
     return {f"pages/q/{n}.html": '{% extends "base.html" %}{% block content %}<p>' + str(n)

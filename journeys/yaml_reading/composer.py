@@ -10,7 +10,7 @@ at the line where the limit is passed.
 from __future__ import annotations
 
 from yaml.composer import ComposerError
-from yaml.events import (AliasEvent, CollectionEndEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent)
+from yaml.events import AliasEvent, CollectionEndEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 MAX_DEPTH = 50  # lists and mappings inside each other: a flow needs about a dozen, conditions a few more
