@@ -224,3 +224,44 @@ def test_an_expired_or_tampered_link_is_refused(stack, watched_page, change):
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
     page.goto(stack.url + "/bulky-waste/check-answers")
     expect(page.get_by_role("heading", level=1)).to_have_text("Enter the password")
+
+
+def test_a_post_without_the_form_token_changes_nothing(walk, stack):
+    sign_in(walk)
+    page = walk.page
+    page.get_by_role("button", name="Start now").click()
+    walk.at("What do you need us to collect?")
+    page.get_by_label("Bed or mattress").check()
+    walk.continue_()
+    walk.at("Tell us about the item")
+
+    # The same browser, its cookies and all, sends the form without the token the page carries.
+    for token in ({}, {"_csrf": "not-the-token"}):
+        sent = page.request.post(stack.url + "/bulky-waste/item-type?item=1",
+                                 form={"item-type": "Sofa or armchair", **token}, max_redirects=0)
+        assert sent.status == 400
+        assert "This form could not be sent" in sent.text() and "Nothing was saved" in sent.text()
+    walk.goto("/bulky-waste/item-type?item=1")
+    expect(page.get_by_label("Bed or mattress")).to_be_checked()
+    expect(page.locator('form input[name="_csrf"]')).to_have_count(1)
+
+
+SECURITY_HEADERS = ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options",
+                    "X-Robots-Tag"]
+
+
+def test_every_response_carries_the_frozen_sites_security_headers_once(stack, frozen_example, walk):
+    expected = {name: [frozen_example.get("/")[1][name]] for name in SECURITY_HEADERS}
+    assert expected["X-Robots-Tag"] == ["noindex, nofollow"]
+    sign_in(walk)
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in walk.page.context.cookies())
+    (stack.project / "static/application.css").write_text("body {}")
+    for path, status, with_pass in [
+        ("/", 303, False), ("/_journeys/password", 200, False), ("/assets/govuk-frontend.min.css", 200, False),
+        ("/assets/journeys/init.js", 200, False), ("/robots.txt", 200, False), ("/static/application.css", 303, False),
+        ("/", 200, True), ("/static/application.css", 200, True), ("/nowhere", 404, True),
+        ("/_journeys/join?link=nonsense", 403, False),
+    ]:
+        got, headers, _ = anyone(stack.url + path, headers={"Cookie": cookie} if with_pass else {})
+        assert got == status, path
+        assert {name: headers.get_all(name) for name in SECURITY_HEADERS} == expected, path
