@@ -90,3 +90,11 @@ def test_nginx_config_for_hosting_names_the_instances_and_this_machines_folders(
     assert journeys("nginx-config").stdout.startswith("# NGINX serving a Journeys prototype frozen")
     bad = journeys("nginx-config", "--host", "--project", str(example), "--upstream", "http://10.0.0.5")
     assert bad.returncode == 1 and "'http://10.0.0.5' is not an instance's address" in bad.stderr
+
+
+def test_what_the_hosting_guide_shows_host_saying_is_what_it_says(example):
+    import re
+
+    documented = re.search(r"```\n(The prototype cannot be hosted yet\..*?)```", (ROOT / "docs/hosting.md").read_text(),
+                           flags=re.S)
+    assert journeys("host", "--project", str(example)).stderr == documented.group(1)

@@ -39,6 +39,7 @@ def create_hosted_app(settings: HostSettings) -> Flask:
     app.before_request(_hide_designer_tools)
     csrf.install(app)
     app.wsgi_app = TrustedProxies(app.wsgi_app, settings.trusted_proxies)
+    app.extensions["journeys_passes"] = passes
     return app
 
 

@@ -32,8 +32,12 @@ class Passes:
             return False
         return isinstance(mark, str) and hmac.compare_digest(mark, self.mark)
 
+    def value(self) -> str:
+        """A new pass, as the cookie holds it."""
+        return self.signer.dumps(self.mark)
+
     def give(self, response: Response, secure: bool) -> Response:
         """Set the pass on `response`: HttpOnly, SameSite=Lax, and Secure over HTTPS."""
-        response.set_cookie(COOKIE, self.signer.dumps(self.mark), max_age=int(self.lasts), path="/",
+        response.set_cookie(COOKIE, self.value(), max_age=int(self.lasts), path="/",
                             secure=secure, httponly=True, samesite="Lax")
         return response

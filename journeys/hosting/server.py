@@ -32,8 +32,11 @@ class HostedPrototype(BaseApplication):
 
     def load(self):
         from journeys.hosting.app import create_hosted_app
+        from journeys.hosting.warm_up import warm_up
 
-        return create_hosted_app(self.settings)
+        app = create_hosted_app(self.settings)
+        warm_up(app, app.extensions["journeys_passes"])
+        return app
 
 
 def host(settings: HostSettings, access_log: bool = True) -> int:
