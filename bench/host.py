@@ -43,6 +43,7 @@ SECONDS = 30
 THINK = 0.5  # seconds a participant reads and fills a page, on average (from 0.25 to 0.75)
 WORKERS = 2  # gunicorn workers per instance
 TARGETS = {"rate": 500, "p99": 0.250}
+CLIENTS = 16  # for the pages-only measure, as bench/serve.py
 TOKEN = re.compile(rb'name="_csrf" value="([^"]+)"')
 MARK = re.compile(r"P(\d{3})W(\d+)")
 
@@ -190,6 +191,33 @@ async def load(url: str, participants: int, seconds: float) -> dict:
     return figures
 
 
+async def pages_only(url: str, seconds: float, clients: int = CLIENTS) -> dict:
+    """Question pages a second with `clients` keep-alive clients sharing one session: the Prototype Kit's measure."""
+    parts = urllib.parse.urlsplit(url)
+    figures = {"latencies": [], "page_latencies": [], "errors": []}
+    first = Browser(parts.hostname, parts.port, figures)
+    link = urllib.parse.urlsplit(make_link(SECRET_KEY, url, "fridge-with-reduction", 3600))
+    await first.request("GET", f"{link.path}?{link.query}")
+    first.close()
+
+    async def client(until: float) -> None:
+        browser = Browser(parts.hostname, parts.port, figures)
+        browser.cookies = dict(first.cookies)
+        while time.perf_counter() < until:
+            status, _, _ = await browser.request("GET", "/bulky-waste/item-type?item=1")
+            if status != 200:
+                figures["errors"].append(f"GET gave {status}")
+        browser.close()
+
+    await asyncio.gather(*(client(time.perf_counter() + 1) for _ in range(clients)))  # warm
+    figures["latencies"].clear()
+    began = time.perf_counter()
+    await asyncio.gather(*(client(began + seconds) for _ in range(clients)))
+    latencies = sorted(figures["latencies"])
+    return {"rate": len(latencies) / (time.perf_counter() - began), "median": statistics.median(latencies),
+            "p99": latencies[int(len(latencies) * 0.99)], "errors": figures["errors"]}
+
+
 def cpu_seconds(pids: list[int]) -> float:
     """User and system CPU time of these processes and their children so far."""
     total, ticks = 0.0, os.sysconf("SC_CLK_TCK")
@@ -214,6 +242,7 @@ def run(kind: str, participants: int, seconds: float, workers: int) -> dict:
             figures = asyncio.run(load(stack.url, participants, seconds))
             figures["cpu"] = {name: cpu_seconds(list(pids)) - before[name] for name, pids in parts.items()}
             figures["cpu"]["load (this process)"] = os.times().user + os.times().system - mine.user - mine.system
+            figures["pages_only"] = asyncio.run(pages_only(stack.url, 10))
         figures["setup"] = f"NGINX, 2 instances x {workers} workers, Redis"
         return figures
     project = public_copy_of_example()
@@ -224,6 +253,7 @@ def run(kind: str, participants: int, seconds: float, workers: int) -> dict:
         figures = asyncio.run(load(instance.url, participants, seconds))
         figures["cpu"] = {"instance": cpu_seconds([instance.process.pid]) - before,
                           "load (this process)": os.times().user + os.times().system - mine.user - mine.system}
+        figures["pages_only"] = asyncio.run(pages_only(instance.url, 10))
     finally:
         instance.stop()
         import shutil
@@ -246,6 +276,8 @@ def report(results: list[dict]) -> str:
         ("pages/s (GETs of a page)", lambda r: f"{r['page_rate']:,.0f}"),
         ("latency p50 / p99 / worst", lambda r: f"{ms(r['median'])} / {ms(r['p99'])} / {ms(r['worst'])}"),
         ("errors", lambda r: f"{len(r['errors'])}"),
+        (f"then: one question page, {CLIENTS} keep-alive clients, pages/s",
+         lambda r: f"{r['pages_only']['rate']:,.0f} (p99 {ms(r['pages_only']['p99'])})"),
         ("answers lost / mixed", lambda r: f"{r['lost']} / {r['mixed']}"),
     ]
     lines = ["| | " + " | ".join(r["setup"] for r in results) + " |", "|---" * (len(results) + 1) + "|"]
@@ -281,7 +313,7 @@ def main() -> int:
     print(f"Load average {os.getloadavg()[0]:.1f} at the end.")
     verdict = []
     for figures in results:
-        clean = not figures["errors"] and figures["lost"] == 0 and figures["mixed"] == 0
+        clean = not figures["errors"] and not figures["pages_only"]["errors"] and figures["lost"] == 0 and figures["mixed"] == 0
         verdict.append(f"{'PASS' if clean else 'FAIL'}  {figures['setup']}: {len(figures['errors'])} errors, "
                        f"{figures['lost']} answers lost, {figures['mixed']} mixed" +
                        (f"; first errors: {figures['errors'][:3]}" if figures["errors"] else ""))

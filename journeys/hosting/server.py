@@ -53,11 +53,14 @@ def host(settings: HostSettings, access_log: bool = True) -> int:
         return 1
     print(describe(settings), flush=True)
     if settings.redis_url:
+        probe = RedisAnswerStore(settings.redis_url, settings.forget_after)
         try:
-            RedisAnswerStore(settings.redis_url, settings.forget_after).ping()
+            probe.ping()
         except AnswersUnavailable as error:
             # Not a reason to stop: pages say there is a problem until Redis is there, then work.
             print(f"Warning: {error.problems[0]}", file=sys.stderr, flush=True)
+        finally:
+            probe.client.close()  # the workers open their own connections
     HostedPrototype(settings, access_log).run()
     return 0
 

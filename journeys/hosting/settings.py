@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from journeys.problems import ContentError, Problem
 
@@ -70,14 +72,25 @@ def from_options(project: str, *, port=None, host=None, workers=None, public: bo
     port_number = _number(port if port is not None else environ.get("PORT") or DEFAULT_PORT, "--port", problems, 1, 65535)
     worker_count = _number(workers if workers is not None else environ.get("WEB_CONCURRENCY") or default_workers(),
                            "--workers", problems, 1, 64)
+    redis_url = environ.get("REDIS_URL") or None
+    if redis_url and urlsplit(redis_url).scheme not in ("redis", "rediss", "unix"):
+        problems.append(Problem("REDIS_URL", None, f"'{where_of(redis_url)}' is not the address of a Redis server",
+                                "Write it as redis://host:6379/0 (rediss:// over TLS, unix:///path/to/redis.sock)."))
+    trusted = tuple(a.strip() for a in (environ.get("JOURNEYS_TRUSTED_PROXIES") or DEFAULT_TRUSTED_PROXIES).split(",")
+                    if a.strip())
+    for address in (a for a in trusted if a != "*"):
+        try:
+            ipaddress.ip_network(address, strict=False)
+        except ValueError:
+            problems.append(Problem("JOURNEYS_TRUSTED_PROXIES", None, f"'{address}' is not an address or a network",
+                                    "List the proxies' addresses, separated by commas: 127.0.0.1,10.0.0.0/8 (or * for any)."))
     if problems:
         raise ContentError(problems)
     root = Path(project).resolve()
-    trusted = environ.get("JOURNEYS_TRUSTED_PROXIES") or DEFAULT_TRUSTED_PROXIES
     return HostSettings(
-        project=root, secret_key=secret_key, password=password, redis_url=environ.get("REDIS_URL") or None,
+        project=root, secret_key=secret_key, password=password, redis_url=redis_url,
         answers_db=Path(environ.get("JOURNEYS_ANSWERS_DB") or root / ".journeys" / "hosted-answers.sqlite3"),
-        forget_after=forget, trusted_proxies=tuple(a.strip() for a in trusted.split(",") if a.strip()),
+        forget_after=forget, trusted_proxies=trusted,
         host=host or environ.get("HOST") or "127.0.0.1", port=port_number, workers=worker_count,
     )
 
@@ -93,6 +106,13 @@ def _number(value, name: str, problems: list, lowest: int, highest: int) -> int:
     except (TypeError, ValueError):
         number = None
     if number is None or not lowest <= number <= highest:
-        problems.append(Problem(name, None, f"'{value}' is not a whole number from {lowest} to {highest}", ""))
+        problems.append(Problem(name, None, f"'{value}' is not a whole number from {lowest} to {highest}",
+                                f"Give {name} a number in that range."))
         return lowest
     return number
+
+
+def where_of(url: str) -> str:
+    """A URL without the password it may carry, to be shown."""
+    parts = urlsplit(url)
+    return url.replace(parts.password, "***") if parts.password else url
