@@ -85,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_host(args) -> int:
     """Check the settings and the prototype, then serve it with gunicorn until stopped."""
+    if sys.platform == "win32":
+        print("journeys host needs Linux or macOS: gunicorn does not run on Windows. Use WSL, or a Linux server "
+              "(docs/hosting.md).", file=sys.stderr)
+        return 1
     from journeys.hosting.server import host
     from journeys.hosting.settings import from_options
     from journeys.problems import ContentError

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import socket
 import sys
 
@@ -36,6 +37,10 @@ class HostedPrototype(BaseApplication):
 
         app = create_hosted_app(self.settings)
         warm_up(app, app.extensions["journeys_passes"])
+        # What the master holds stays shared with the workers: the collector never touches it, so
+        # it is never copied into each worker's memory (Python's gc.freeze, made for pre-forking).
+        gc.collect()
+        gc.freeze()
         return app
 
 
