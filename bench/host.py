@@ -232,16 +232,30 @@ def cpu_seconds(pids: list[int]) -> float:
     return total
 
 
+def machine_busy() -> float:
+    """CPU seconds the whole machine has been busy, all cores together (from /proc/stat)."""
+    fields = [int(n) for n in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def measured(url: str, participants: int, seconds: float, pids: dict[str, list[int]]) -> dict:
+    """The load, with the CPU each part used, and what everything else on the machine used meanwhile."""
+    before = {name: cpu_seconds(list(ids)) for name, ids in pids.items()}
+    mine, busy = os.times(), machine_busy()
+    figures = asyncio.run(load(url, participants, seconds))
+    cpu = {name: cpu_seconds(list(ids)) - before[name] for name, ids in pids.items()}
+    cpu["the load (this process)"] = os.times().user + os.times().system - mine.user - mine.system
+    cpu["everything else"] = max(0.0, machine_busy() - busy - sum(cpu.values()))
+    figures["cpu"] = cpu
+    return figures
+
+
 def run(kind: str, participants: int, seconds: float, workers: int) -> dict:
     if kind == "nginx":
         with HostStack(instances=2, workers=workers, args=("--no-access-log",)) as stack:
-            parts = {"instances": [i.process.pid for i in stack.instances], "nginx": [stack.nginx.process.pid],
-                     "redis": [stack.redis.process.pid]}
-            before = {name: cpu_seconds(list(pids)) for name, pids in parts.items()}
-            mine = os.times()
-            figures = asyncio.run(load(stack.url, participants, seconds))
-            figures["cpu"] = {name: cpu_seconds(list(pids)) - before[name] for name, pids in parts.items()}
-            figures["cpu"]["load (this process)"] = os.times().user + os.times().system - mine.user - mine.system
+            figures = measured(stack.url, participants, seconds, {
+                "instances": [i.process.pid for i in stack.instances], "nginx": [stack.nginx.process.pid],
+                "redis": [stack.redis.process.pid]})
             figures["pages_only"] = asyncio.run(pages_only(stack.url, 10))
         figures["setup"] = f"NGINX, 2 instances x {workers} workers, Redis"
         return figures
@@ -249,10 +263,7 @@ def run(kind: str, participants: int, seconds: float, workers: int) -> dict:
     instance = HostInstance(project, {"SECRET_KEY": SECRET_KEY, "JOURNEYS_PASSWORD": "bench"}, workers)
     try:
         instance.start()
-        before, mine = cpu_seconds([instance.process.pid]), os.times()
-        figures = asyncio.run(load(instance.url, participants, seconds))
-        figures["cpu"] = {"instance": cpu_seconds([instance.process.pid]) - before,
-                          "load (this process)": os.times().user + os.times().system - mine.user - mine.system}
+        figures = measured(instance.url, participants, seconds, {"instance": [instance.process.pid]})
         figures["pages_only"] = asyncio.run(pages_only(instance.url, 10))
     finally:
         instance.stop()
@@ -279,9 +290,12 @@ def report(results: list[dict]) -> str:
         (f"then: one question page, {CLIENTS} keep-alive clients, pages/s",
          lambda r: f"{r['pages_only']['rate']:,.0f} (p99 {ms(r['pages_only']['p99'])})"),
         ("answers lost / mixed", lambda r: f"{r['lost']} / {r['mixed']}"),
+        ("CPU seconds used, of " + "{available}", lambda r: ", ".join(f"{name} {used:.1f}" for name, used in r["cpu"].items())),
     ]
     lines = ["| | " + " | ".join(r["setup"] for r in results) + " |", "|---" * (len(results) + 1) + "|"]
-    lines += [f"| {label} | " + " | ".join(cell(r) for r in results) + " |" for label, cell in rows]
+    available = f"{results[0]['seconds'] * (os.cpu_count() or 1):.0f}"
+    lines += [f"| {label.format(available=available)} | " + " | ".join(cell(r) for r in results) + " |"
+              for label, cell in rows]
     return "\n".join(lines)
 
 
