@@ -30,7 +30,15 @@ def template_globals() -> dict:
         + (["/assets/journeys/frozen.js"] if frozen else []),
         "answer": answer_helper,
         "frozen": frozen,
+        "hosted": state().hosted,
+        # A hosted prototype gives every form its token (journeys/hosting/csrf.py); elsewhere a page
+        # that asks for one still renders.
+        "csrf_token": _no_token,
     }
+
+
+def _no_token() -> str:
+    return ""
 
 
 def answer_helper(name: str) -> Markup:
