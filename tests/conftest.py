@@ -7,6 +7,7 @@ import json
 import os
 import queue
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from journeys import create_app
+from journeys.ports import free_port
 from journeys.site_checks.browser import launch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,10 +55,49 @@ def make_app(tmp_path):
     return make
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def as_from_a_terminal() -> None:
+    """In a process about to start: Ctrl-C and a closed terminal act as in a designer's terminal,
+    even when the tests run under nohup or in a script's background job, which ignore them."""
+    for signum in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
+_started: list[subprocess.Popen] = []
+
+
+def start_process(args, **kwargs) -> subprocess.Popen:
+    """Popen, as from a terminal, in a process group of its own: whatever it starts is stopped with it after the test."""
+    process = subprocess.Popen(args, start_new_session=True, preexec_fn=as_from_a_terminal, **kwargs)
+    _started.append(process)
+    return process
+
+
+def stop_started(processes) -> None:
+    """Kill what is left of each process's group (NGINX under a stopped preview, a server that would not stop)."""
+    for process in processes:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass  # the whole group has already stopped
+        process.wait()
+
+
+@pytest.fixture(autouse=True)
+def _stop_what_the_test_started():
+    before = len(_started)
+    yield
+    stop_started(_started[before:])
+    del _started[before:]
+
+
+def pytest_configure(config):
+    """Stopped by kill or a closed terminal, the tests end as after Ctrl-C: each fixture stops its servers."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(signum) is not signal.SIG_IGN:  # nohup's choice stands
+            signal.signal(signum, interrupt)
 
 
 class LiveServer:
@@ -71,7 +112,7 @@ class LiveServer:
 
     def start(self) -> "LiveServer":
         self.log = open(self.project.parent / f"server-{self.port}.log", "ab")
-        self.process = subprocess.Popen(
+        self.process = start_process(
             [sys.executable, str(ROOT / "serve.py"), "--project", str(self.project), "--port", str(self.port)],
             cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
         )
@@ -258,7 +299,7 @@ class StaticServer:
     def __init__(self, folder: Path):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
+        self.process = start_process(
             [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(folder)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
@@ -339,7 +380,7 @@ class GunicornServer(LiveServer):
 
     def start(self) -> "GunicornServer":
         self.log = open(self.project.parent / f"server-{self.port}.log", "ab")
-        self.process = subprocess.Popen(
+        self.process = start_process(
             [sys.executable, "-m", "gunicorn", "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}",
              "journeys.wsgi:app"],
             cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, start_process
 
 from journeys.build.freeze_site import build
 from journeys.problems import ContentError
@@ -199,8 +199,8 @@ def test_an_interrupted_build_leaves_dist_as_it_was(make_project, stop):
     before = tree(dist)
 
     (project / "pages/q/0.html").write_text('{% extends "base.html" %}{% block content %}Changed{% endblock %}')
-    build_process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--project", str(project)],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    build_process = start_process([sys.executable, str(ROOT / "build.py"), "--project", str(project)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     for line in build_process.stdout:
         if "pages:" in line:
             break  # pages are being written into the folder beside dist/

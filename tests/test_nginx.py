@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_example
+from conftest import ROOT, copy_example, start_process
 
 from journeys.build.freeze_site import build
 from journeys.site_checks.nginx import site_config
@@ -146,8 +146,8 @@ def test_python_m_journeys_nginx_serves_a_build_as_production_will(site):
     from conftest import free_port
 
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "journeys.site_checks.nginx", str(site), "--port", str(port)],
-                              cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    server = start_process([sys.executable, "-m", "journeys.site_checks.nginx", str(site), "--port", str(port)],
+                           cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert f"at http://127.0.0.1:{port}" in server.stdout.readline()
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/about", timeout=10) as response:

@@ -9,10 +9,12 @@ runs its workers: the site must then be readable by everyone.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import pwd
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -20,6 +22,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+from journeys.ports import free_port
 
 # Package data: an installed Journeys has it too (`journeys nginx-config` prints it).
 SHIPPED_CONFIG = Path(__file__).resolve().parents[1] / "nginx" / "journeys.conf"
@@ -77,7 +81,7 @@ class Nginx:
 
     def __init__(self, site: Path, port: int | None = None, htpasswd: Path | None = None):
         self.site = Path(site).resolve()
-        self.port = port or _free_port()
+        self.port = port or free_port()
         self.htpasswd = htpasswd
         self.url = f"http://127.0.0.1:{self.port}"
         self.prefix: Path | None = None
@@ -98,6 +102,7 @@ class Nginx:
         self.process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             user=user.pw_uid if user else None, group=user.pw_gid if user else None,
+            preexec_fn=_stop_with_parent,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -164,10 +169,14 @@ def _check_readable_by_everyone(site: Path) -> None:
                                   f"cannot serve {site}: chmod o+rx {folder}, or build somewhere else")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def _stop_with_parent() -> None:
+    # Linux's PR_SET_PDEATHSIG: NGINX gets SIGTERM (its fast shutdown) if whatever started it
+    # dies without stopping it, even by SIGKILL, so no NGINX outlives a test or a preview. The
+    # thread that starts NGINX counts as its parent: start it from one that lives as long.
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # not Linux: stopped by stop() alone
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--htpasswd", type=Path, help="ask for a name and password from this file")
     args = parser.parse_args(argv)
+    _stop_on_kill_and_hang_up()
     try:
         # Ctrl-C may come at any moment once the address is printed, even before the wait:
         # leaving the `with` stops NGINX either way.
@@ -188,6 +198,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def _stop_on_kill_and_hang_up() -> None:
+    """kill, and closing the terminal, stop NGINX as Ctrl-C does (a hang-up nohup ignores stays ignored)."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    if signal.getsignal(signal.SIGHUP) is not signal.SIG_IGN:
+        signal.signal(signal.SIGHUP, interrupt)
 
 
 if __name__ == "__main__":
