@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from journeys import create_app
-from journeys.ports import free_port
+from journeys.site_checks.ports import free_port
 from journeys.site_checks.browser import launch
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,7 @@ from conftest import ROOT
 PACKAGE = ROOT / "journeys"
 # Lowest first: a module may import from its own layer and the layers before it.
 LAYERS = [
-    {"problems", "project", "yaml_files", "file_cache", "settings", "assets", "ports", "starter"},
+    {"problems", "project", "yaml_files", "file_cache", "settings", "assets", "starter"},
     {"flows"},
     {"rendering"},
     {"content"},

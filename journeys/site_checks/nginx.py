@@ -23,7 +23,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from journeys.ports import free_port
+from journeys.site_checks.ports import free_port
 
 # Package data: an installed Journeys has it too (`journeys nginx-config` prints it).
 SHIPPED_CONFIG = Path(__file__).resolve().parents[1] / "nginx" / "journeys.conf"
