@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
                         "(journeys nginx-config > prototype.conf)")
 
     args = parser.parse_args(argv)
-    if args.command in ("serve", "build", "check"):
+    if args.command in ("serve", "build"):
         warn_if_not_a_prototype(args.project)
     if args.command == "new":
         return run_new(args.folder)
@@ -72,6 +72,10 @@ def run_check(project_dir: str, browser: bool = False) -> int:
     from journeys.prototype_checks import check_prototype
 
     project = Project.at(project_dir)
+    if not project.pages.is_dir():
+        print(f"There is no prototype in {project.root}: it has no pages/ folder. Run 'journeys check' in the "
+              "prototype's folder, or name it: journeys check --project my-prototype", file=sys.stderr)
+        return 1
     problems = check_prototype(read_prototype(project))
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)

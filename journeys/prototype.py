@@ -18,6 +18,8 @@ from journeys.flows.data_lists import DataList, read_data_list
 from journeys.flows.flow_files import FLOW_TYPES, read_flow_file, slug_of
 from journeys.flows.model import REMOVE_PATH, Flow, FlowPage, Question
 from journeys.flows.scenarios import Scenario, read_scenario
+from journeys.flows.shared_answers import shared_answer_problems
+from journeys.pages.addresses import address_clashes
 from journeys.pages.routing import PRIVATE, PageFile, page_files, page_url
 from journeys.problems import ContentError, Problem, sort_problems
 from journeys.project import Project, Stamp, walk
@@ -63,6 +65,7 @@ class Prototype:
     layouts: list[str]  # the prototype's own layouts, by name
     listing: Listing  # every file in the four folders, partials included
     problems: list[Problem] = field(default_factory=list)
+    clashes: dict[str, Problem] = field(default_factory=dict)  # by URL: a page file where a flow's page is too
     _questions: dict[str, tuple[Flow, Question]] = field(default_factory=dict, repr=False)
     _lists: dict[str, tuple[Flow, FlowPage]] = field(default_factory=dict, repr=False)
 
@@ -78,8 +81,11 @@ class Prototype:
         return [problem for problem in self.problems if problem.file == file]
 
     def page(self, path: str) -> PageFile | None:
-        """The page file a request path shows."""
-        return self.pages.get(page_url(path))
+        """The page file a request path shows; ContentError where a flow claims its address too."""
+        url = page_url(path)
+        if url in self.clashes:
+            raise ContentError([self.clashes[url]])
+        return self.pages.get(url)
 
     def flow_page(self, path: str) -> tuple[Flow, FlowPage | None] | None:
         """(flow, page) for a path like fishing-licence/start; (flow, None) for the flow's own address.
@@ -165,6 +171,14 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
         except ContentError as error:
             problems += error.problems
 
+    pages = page_files(project.pages, listing.pages)
+    # Problems across files: a flow with one is not served, as a flow with any problem.
+    clashes = address_clashes(pages, flows, project.name_of)
+    across = shared_answer_problems(list(flows.values())) + list(clashes.values())
+    problems += across
+    for file in {problem.file for problem in across}:
+        flows = {slug: flow for slug, flow in flows.items() if flow.file != file}
+
     scenarios, scenario_files = {}, {}
     for name in listing.data:
         if name.startswith("scenarios/") and name.count("/") == 1 and name.endswith(YAML_TYPES):
@@ -181,7 +195,7 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
                 scenarios[scenario.name] = scenario
 
     return Prototype(
-        project=project, settings=settings, pages=page_files(project.pages, listing.pages), flows=flows,
+        project=project, settings=settings, pages=pages, flows=flows, clashes=clashes,
         flow_files=flow_files, lists=lists, scenarios=scenarios, scenario_files=scenario_files,
         layouts=layouts, listing=listing, problems=sort_problems(problems),
     )

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from jinja2 import Environment, TemplateSyntaxError
-
-from journeys.flows.flow_files import flow_urls
 from journeys.pages.markdown_pages import check_markdown_page
-from journeys.problems import ContentError, Problem, read_text, sort_problems, syntax_problem
+from journeys.pages.template_checks import template_problems
+from journeys.problems import Problem, sort_problems
 from journeys.prototype import Prototype
 from journeys.rendering.environment import DEFAULT_LAYOUTS
 
@@ -24,28 +22,8 @@ def check_prototype(prototype: Prototype) -> list[Problem]:
         elif page.name.removesuffix(".html") in PACKAGE_LAYOUTS:
             problems.append(Problem(name, 1, f"this page has the same name as the '{page.name[:-5]}' layout, so it replaces that layout",
                                     "Rename the page; to change the layout, put it in layouts/ instead."))
-    templates = [project.pages / name for name in prototype.listing.pages if name.endswith(".html")]
-    templates += [project.layouts / name for name in prototype.listing.layouts if name.endswith(".html")]
-    problems += [problem for path in templates for problem in _syntax(path, project.name_of(path))]
-
-    for flow in prototype.flows.values():
-        for url in flow_urls(flow):
-            if url in prototype.pages:
-                page_id = url.removeprefix(f"/{flow.slug}/").split("/", 1)[0]  # a list's remove page: the list's
-                problems.append(Problem(flow.file, flow.pages[page_id].line,
-                                        f"{project.name_of(prototype.pages[url].path)} has the same address, {url}, as this page",
-                                        "Rename the page file or this page's id."))
+    page_names = {page.name for page in prototype.pages.values() if not page.is_markdown}
+    templates = [(project.pages / name, name in page_names) for name in prototype.listing.pages if name.endswith(".html")]
+    templates += [(project.layouts / name, False) for name in prototype.listing.layouts if name.endswith(".html")]
+    problems += [problem for path, page in templates for problem in template_problems(path, project.name_of(path), page)]
     return sort_problems(problems)
-
-
-_PARSER = Environment()  # parsing only: no loader, nothing rendered
-
-
-def _syntax(path, name: str) -> list[Problem]:
-    try:
-        _PARSER.parse(read_text(path, name), filename=str(path))
-    except ContentError as error:
-        return error.problems
-    except TemplateSyntaxError as error:
-        return [syntax_problem(error, name)]
-    return []

@@ -255,16 +255,16 @@ def page(watched_page):
 
 
 def copy_example(target: Path) -> Path:
-    """Copy the example prototype shipped in this repository to `target`."""
-    for folder in ("pages", "layouts", "data", "static"):
-        if (ROOT / folder).exists():
-            shutil.copytree(ROOT / folder, target / folder)
+    """Copy the example prototype from the package (never a designer's folders at the top of the checkout) to `target`."""
+    from journeys.starter import copy_example as copy
+
+    copy(target)
     return target
 
 
 @pytest.fixture
 def example_copy(tmp_path):
-    """A copy of the example prototype shipped in this repository, safe to change."""
+    """A copy of the example prototype, safe to change."""
     return copy_example(tmp_path / "example")
 
 

@@ -181,7 +181,7 @@ def test_bad_content_stops_the_build_with_every_problem_and_leaves_dist_as_it_wa
 
     assert done.returncode == 1
     assert "pages/broken-syntax.html:3: Jinja syntax error" in done.stderr
-    assert "pages/broken-name.html:4: UndefinedError" in done.stderr
+    assert "pages/broken-name.html:4: there is nothing called" in done.stderr
     assert "pages/broken-layout.md:2: there is no layout called 'nowhere'" in done.stderr
     assert "3 problems found" in done.stderr and "is as it was" in done.stderr
     assert {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in dist.rglob("*") if p.is_file()} == before

@@ -29,7 +29,7 @@ BROKEN = {
     "Jinja syntax error": ("pages/index.html", '{% extends "base.html" %}\n{% block content %}\n{% if %}\n{% endblock %}\n', "/",
                            3, "{% if %}", "Jinja syntax error: Expected an expression, got 'end of statement block'"),
     "Jinja runtime error": ("pages/index.html", '{% extends "base.html" %}\n{% block content %}\n<h1>Home</h1>\n{{ nothing.here.at_all }}\n{% endblock %}\n', "/",
-                            4, "{{ nothing.here.at_all }}", "UndefinedError: 'nothing' is undefined"),
+                            4, "{{ nothing.here.at_all }}", "there is nothing called 'nothing' on this page"),
     "front matter that is not YAML": ("pages/about.md", "---\ntitle: [About\n---\nWe collect sofas.\n", "/about",
                                       2, "title: [About", "this is not valid YAML"),
     "front matter with an unknown key": ("pages/about.md", "---\ntitel: About\n---\nWe collect sofas.\n", "/about",

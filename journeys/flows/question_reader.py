@@ -169,6 +169,11 @@ class QuestionReader(DocumentReader):
                     continue
                 value = True
             question.limits[key] = value
+        for low, high in (("min", "max"), ("min_length", "max_length")):
+            if low in question.limits and high in question.limits and question.limits[low] > question.limits[high]:
+                self.problem(path + (low,), f"'{low}' is {question.limits[low]}, more than '{high}' "
+                                            f"({question.limits[high]}), so no answer can be right",
+                             f"Make '{low}' no more than '{high}'.")
         if kind == "character-count" and not ({"max_length", "max_words"} & question.limits.keys()):
             self.problem(path, "a character-count question needs 'max_length' or 'max_words'",
                          "For example:  max_length: 500")
