@@ -10,7 +10,7 @@ from journeys.flows.reader import DocumentReader
 from journeys.problems import did_you_mean
 
 QUESTION_KEYS = ("name", "type", "label", "hint", "options", "required", "summary", "messages")
-LIMITS = ("min_length", "max_length", "max_words", "pattern", "min", "max", "past", "future")
+LIMITS = ("min_length", "max_length", "max_words", "pattern", "min", "max", "whole", "past", "future")
 SETTINGS = ("inline", "width", "rows", "autocomplete", "prefix", "suffix", "spellcheck")
 OPTION_KEYS = ("text", "value", "hint", "divider", "exclusive", "reveal")
 # Questions whose options may reveal questions, as GOV.UK Frontend's conditional reveal allows.
@@ -161,6 +161,10 @@ class QuestionReader(DocumentReader):
                     self.problem(here, f"the pattern is not a valid regular expression: {error}")
                     continue
                 value = str(value)
+            elif key == "whole":
+                if value is not True:
+                    self.problem(here, "'whole' should be true, or left out", "For example:  whole: true")
+                    continue
             elif key in ("past", "future"):
                 if isinstance(value, str):
                     question.messages[key] = value.strip()

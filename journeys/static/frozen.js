@@ -2,7 +2,7 @@
 // the server's rules and messages, branches and lists followed, answers played back. Loaded
 // only on frozen pages; the live server does all of this itself.
 import { readPage } from './validation.js'
-import { afterAnswering, backStep, listOf, nextPageId, records } from './journey.js'
+import { afterAnswering, backStep, listOf, nextPageId, records, returningTo } from './journey.js'
 import { isOpen, pageAnswers, store } from './lists.js'
 import { answerGroupsHtml, display, displayList, escapeHtml } from './display.js'
 import { allQuestions, fillFields, formFields, showErrors } from './frozen-forms.js'
@@ -82,6 +82,9 @@ async function submitted (form, flowLoaded, pageId, removing, number, change) {
     return
   }
   if (page.layout === 'check-answers') {
+    const way = returningTo(flow, pageId, given)
+    // Sent before every question on the way is answered: to the first that is not.
+    if (way.step.page !== pageId) return go(links.step(way.step, way.change))
     const stored = { ...given, [REFERENCE]: newReference() }
     save(stored)
     go(links.step({ page: nextPageId(page, stored) || pageId, item: null }))

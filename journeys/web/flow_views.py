@@ -17,6 +17,7 @@ from journeys.flows.navigation import (
     default_next_id,
     leading_here,
     next_page_id,
+    returning_to,
     step_url,
 )
 from journeys.flows.validation import FieldError, Submission, read_page
@@ -137,6 +138,9 @@ def submit(flow: Flow, page: FlowPage):
     if not is_open(flow, step, given):
         return redirect(flow.url(flow.list_of(page.id).id), code=303)
     if page.does.checks_answers:
+        way, change = returning_to(flow, page.id, given)
+        if way != step:  # sent before every question on the way is answered: to the first that is not
+            return redirect(step_url(flow, way, change), code=303)
         stored = answers.remember({REFERENCE: new_reference()})
     else:
         submission = read_page(page, request.form, request.files, page_answers(flow, given, step))
