@@ -66,17 +66,20 @@ def warn_if_not_a_prototype(project: str) -> None:
 
 def run_check(project_dir: str, browser: bool = False) -> int:
     """Print every problem in the prototype (and, with `browser`, on its pages); exit 1 if there are any."""
-    from journeys.problems import ContentError
+    from journeys.problems import ContentError, plural
     from journeys.project import Project
     from journeys.prototype import read_prototype
-    from journeys.prototype_checks import check_prototype
+    from journeys.prototype_checks import check_prototype, check_published
 
     project = Project.at(project_dir)
     if not project.pages.is_dir():
         print(f"There is no prototype in {project.root}: it has no pages/ folder. Run 'journeys check' in the "
               "prototype's folder, or name it: journeys check --project my-prototype", file=sys.stderr)
         return 1
-    problems = check_prototype(read_prototype(project))
+    model = read_prototype(project)
+    problems, warnings = check_prototype(model), check_published(model)
+    if warnings:
+        print("\n".join([f"{plural(len(warnings), 'warning')}: the published prototype differs here", *map(str, warnings)]))
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         return 1

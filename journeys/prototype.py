@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from journeys.content.answer_marks import brace_problems, has_answers
 from journeys.content.markdown import check_content
+from journeys.content.when_blocks import conditions_in
 from journeys.file_cache import FileCache
+from journeys.flows.condition_checks import condition_problems
 from journeys.flows.data_lists import DataList, read_data_list
 from journeys.flows.flow_files import FLOW_TYPES, read_flow_file, slug_of
 from journeys.flows.model import REMOVE_PATH, Flow, FlowPage, Question
@@ -126,6 +129,10 @@ class Prototype:
         """The flow and question that ask the answer `name` (the first flow, if several do)."""
         return self._questions.get(name)
 
+    def questions_by_name(self) -> dict[str, Question]:
+        """Every question, by its answer's name: what conditions in pages are checked against."""
+        return {name: question for name, (_flow, question) in self._questions.items()}
+
     def item_list(self, name: str) -> tuple[Flow, FlowPage] | None:
         """The flow and add-another page whose list is stored under `name` (the first flow, if several)."""
         return self._lists.get(name)
@@ -174,7 +181,7 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
     pages = page_files(project.pages, listing.pages)
     # Problems across files: a flow with one is not served, as a flow with any problem.
     clashes = address_clashes(pages, flows, project.name_of)
-    across = shared_answer_problems(list(flows.values())) + list(clashes.values())
+    across = shared_answer_problems(list(flows.values())) + list(clashes.values()) + _content_conditions(flows)
     problems += across
     for file in {problem.file for problem in across}:
         flows = {slug: flow for slug, flow in flows.items() if flow.file != file}
@@ -202,14 +209,31 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
 
 
 def _read_flow(path: Path, file: str, slug: str, lists: dict[str, DataList], layouts: list[str]) -> Flow:
-    """A flow file, checked as a flow and in its pages' content: a flow with any problem is not served."""
+    """A flow file, checked as a flow and in its pages' words: a flow with any problem is not served."""
     flow, problems = read_flow_file(path, file, slug, lists, layouts)
     for page in ({} if flow is None else flow.pages).values():
         if page.content:
             problems += check_content(page.content, file, page.content_line)
+        problems += [Problem(file, page.line, message, fix) for _, message, fix in brace_problems(page.title, page.line)]
+        if has_answers(page.title) and len(page.questions) == 1 and not page.questions[0].summary:
+            problems.append(Problem(file, page.questions[0].line,
+                                    f"question '{page.questions[0].name}' needs a summary: check your answers names an "
+                                    "answer by its page's title, and this title shows an answer",
+                                    "Add 'summary:', the answer's name on check your answers, like:  summary: Email address"))
     if problems:
         raise ContentError(problems)
     return flow
+
+
+def _content_conditions(flows: dict[str, Flow]) -> list[Problem]:
+    """Values that no option has, in the `!!! when` blocks of flow pages' content: any flow's answers may be read."""
+    questions: dict[str, Question] = {}
+    for flow in flows.values():
+        for question in flow.questions():
+            questions.setdefault(question.name, question)
+    return [problem for flow in flows.values() for page in flow.pages.values() if page.content
+            for line, condition in conditions_in(page.content, page.content_line)
+            for problem in condition_problems(condition, questions, flow.file, line)]
 
 
 class PrototypeSource:

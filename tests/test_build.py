@@ -67,19 +67,20 @@ def test_css_and_js_get_content_hashed_names_that_pages_link_to(example_copy, tm
         "assets/accessible-autocomplete.min.#.css", "assets/accessible-autocomplete.min.#.js",
         "assets/govuk-frontend.min.#.css", "assets/govuk-frontend.min.#.js",
         "assets/journeys/autocomplete.#.css", "assets/journeys/autocomplete.#.js",
-        "assets/journeys/conditions.#.js", "assets/journeys/display.#.js", "assets/journeys/frozen-forms.#.js",
+        "assets/journeys/conditions.#.js", "assets/journeys/display.#.js", "assets/journeys/frozen-content.#.js",
+        "assets/journeys/frozen-forms.#.js",
         "assets/journeys/frozen-lists.#.js", "assets/journeys/frozen-tasks.#.js", "assets/journeys/frozen.#.js",
         "assets/journeys/init.#.js", "assets/journeys/interruption.#.css", "assets/journeys/journey.#.js",
         "assets/journeys/lists.#.js", "assets/journeys/steps.#.js", "assets/journeys/tasks.#.js",
         "assets/journeys/validation.#.js",
     ]
     css = next(name for name in hashed if name.startswith("assets/govuk-frontend") and name.endswith(".css"))
-    init = next(name for name in hashed if "init." in name)
+    frozen = next(name for name in hashed if "journeys/frozen." in name)  # which starts GOV.UK Frontend when frozen
     govuk_js = next(name for name in hashed if name.startswith("assets/govuk-frontend") and name.endswith(".js"))
     page = files["index.html"].decode()
-    assert f'href="/{css}"' in page and f'src="/{init}"' in page
-    # The hashed init.js imports the hashed GOV.UK Frontend, relatively, as the original does.
-    assert f"from '../{Path(govuk_js).name}'" in files[init].decode()
+    assert f'href="/{css}"' in page and f'src="/{frozen}"' in page
+    # The hashed frozen.js imports the hashed GOV.UK Frontend, relatively, as the original does.
+    assert f"from '../{Path(govuk_js).name}'" in files[frozen].decode()
     # Every file keeps its plain name too, for anything that refers to it by that name.
     assert files["assets/govuk-frontend.min.css"] == files[css]
 
@@ -165,7 +166,7 @@ def test_the_command_prints_progress_and_a_summary(example_copy):
 
 BROKEN = {
     "pages/broken-syntax.html": '{% extends "base.html" %}\n{% block content %}\n{% if %}\n{% endblock %}\n',
-    "pages/broken-name.html": '{% extends "base.html" %}\n{% block content %}\n\n{{ nothing.here }}\n{% endblock %}\n',
+    "pages/broken-name.html": '{% extends "base.html" %}\n{% block content %}\n\n{{ data.nothing.here }}\n{% endblock %}\n',
     "pages/broken-layout.md": "---\nlayout: nowhere\n---\nText\n",
 }
 
@@ -181,7 +182,7 @@ def test_bad_content_stops_the_build_with_every_problem_and_leaves_dist_as_it_wa
 
     assert done.returncode == 1
     assert "pages/broken-syntax.html:3: Jinja syntax error" in done.stderr
-    assert "pages/broken-name.html:4: there is nothing called" in done.stderr
+    assert "pages/broken-name.html:4: UndefinedError" in done.stderr
     assert "pages/broken-layout.md:2: there is no layout called 'nowhere'" in done.stderr
     assert "3 problems found" in done.stderr and "is as it was" in done.stderr
     assert {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in dist.rglob("*") if p.is_file()} == before

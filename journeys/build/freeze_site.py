@@ -23,7 +23,7 @@ from journeys.build.finished_responses import finish_responses
 from journeys.build.freezer import Frozen, SiteFreezer, frozen_flask_warnings
 from journeys.build.workers import Job, freeze_pages
 from journeys.problems import ContentError, Problem, problems_from
-from journeys.prototype_checks import check_prototype
+from journeys.prototype_checks import check_prototype, check_published
 from journeys.web.state import state
 
 PROGRESS_STEPS = 10
@@ -62,6 +62,7 @@ def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] =
     # and nothing is written to `out` (pages are rendered into a staging folder).
     problems = check_prototype(state(app).source.current())
     report(f"Building {project.root} into {out}/" + (f" for {base}" if base != "/" else ""))
+    _report_warnings([str(warning) for warning in check_published(state(app).source.current())], report)
     freezer = SiteFreezer(app, site_urls.url_generators(app))
     warned: list[str] = []
     with frozen_flask_warnings(warned):

@@ -26,7 +26,7 @@ COMPONENTS = [
 # What every template sees besides Jinja's own names and the GOV.UK macros: web/template_globals.py
 # gives the first ones (a test keeps the two the same), Flask the rest.
 PAGE_NAMES = (
-    "data", "answer", "serviceName", "serviceUrl", "phase", "assetPath", "stylesheets", "scripts", "frozen",
+    "data", "answer", "when", "serviceName", "serviceUrl", "phase", "assetPath", "stylesheets", "scripts", "frozen",
     "url_for", "get_flashed_messages", "config", "request", "session", "g",
 )
 

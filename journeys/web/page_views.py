@@ -9,6 +9,7 @@ from journeys.pages.markdown_pages import read_markdown_page
 from journeys.pages.routing import PageFile
 from journeys.pages.template_checks import template_problems
 from journeys.problems import ContentError, Problem
+from journeys.web.personal import personal
 from journeys.web.state import state
 
 
@@ -30,4 +31,4 @@ def render_page_file(page: PageFile) -> str:
     except TemplateNotFound:
         raise ContentError([Problem(name, 2, f"there is no layout called '{markdown_page.layout}'",
                                     "Use 'content', or add the layout to layouts/.")]) from None
-    return render_template(layout, title=markdown_page.title, content=markdown_page.html)
+    return render_template(layout, title=markdown_page.title, content=personal(markdown_page.html))
