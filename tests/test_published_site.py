@@ -88,8 +88,10 @@ def site(request, make_project, live_server, public_folder, nginx):
 
 
 def ready(page):
+    """The page as its reader sees it: once the published site's script has filled it in."""
     page.wait_for_load_state("load")
-    page.wait_for_function("!document.querySelector('script[src*=\"frozen\"]') || document.body.dataset.journeysReady")
+    if page.locator('script[src*="frozen"]').count():
+        expect(page.locator("body[data-journeys-ready]")).to_be_attached()
 
 
 def test_a_jinja_pages_form_keeps_its_answers(site, watched_page):

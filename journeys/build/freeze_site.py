@@ -81,7 +81,7 @@ def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] =
         # The 404 page first: it loads the layouts and GOV.UK macros every page uses, once.
         written = _not_found_page(app, folder)
         written.add(freeze_pages(freezer, pages, Job(str(project.root), str(folder), base, assets.hashed),
-                                 _progress(report), processes))
+                                 _progress(report, already=written.written), processes))
         pages_written = written.written
         written.add(freezer.freeze_share(files))
         _report_warnings(written.warnings, report)
@@ -124,14 +124,15 @@ def _report_warnings(messages: list[str], report: Callable[[str], None]) -> None
         report(f"  Warning: {message}")
 
 
-def _progress(report: Callable[[str], None]) -> Callable[[int, int], None]:
+def _progress(report: Callable[[str], None], already: int = 0) -> Callable[[int, int], None]:
+    """Progress counting the pages written before these (the 404 page): the last line's count is the summary's."""
     shown = {"step": 0}
 
     def progress(done: int, total: int) -> None:
         step = done * PROGRESS_STEPS // total if total else PROGRESS_STEPS
         if step > shown["step"] or done == total:
             shown["step"] = step
-            report(f"  pages: {done:,} of {total:,}")
+            report(f"  pages: {done + already:,} of {total + already:,}")
 
     return progress
 

@@ -51,7 +51,8 @@ def common_context(flow: Flow, page: FlowPage, back: str | None, errors: list, t
         "caption": page.caption,
         "serviceName": flow.title,
         "serviceUrl": flow.url(flow.first.id),
-        "backLink": leading_here(flow, page) if state().frozen else back,
+        # A confirmation has no way back: the answers are sent (GOV.UK's confirmation pattern).
+        "backLink": None if page.does.shows_reference else leading_here(flow, page) if state().frozen else back,
         "errors": [{"text": e.message, "href": f"#{e.field}"} for e in errors],
         "content": personal(content_html(page.content, flow.file, page.content_line)) if page.content else "",
         "button": page.button,
