@@ -33,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("nginx-config", help="print the NGINX configuration for a built prototype "
                         "(journeys nginx-config > prototype.conf)")
+    preview = commands.add_parser("preview", help="serve the built prototype with NGINX, as it will be published")
+    preview.add_argument("site", nargs="?", default="dist", help="the built folder (default: dist/)")
+    preview.add_argument("--port", default="8080")
+    preview.add_argument("--htpasswd", help="ask for a name and password from this file")
 
     args = parser.parse_args(argv)
     if args.command in ("serve", "build"):
@@ -44,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
 
         print(SHIPPED_CONFIG.read_text(encoding="utf-8"), end="")
         return 0
+    if args.command == "preview":
+        from journeys.site_checks.preview import main as run_preview
+
+        return run_preview([args.site, "--port", args.port, *(["--htpasswd", args.htpasswd] if args.htpasswd else [])])
     if args.command == "serve":
         from journeys.devserver.server import serve as run_server
 

@@ -181,33 +181,9 @@ def _stop_with_parent() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """python -m journeys.site_checks.nginx dist/ [--port 8080]: the frozen site as NGINX will serve it."""
-    import argparse
+    from journeys.site_checks.preview import main as preview
 
-    parser = argparse.ArgumentParser(prog="python -m journeys.site_checks.nginx", description=main.__doc__)
-    parser.add_argument("site", type=Path, help="the built folder, such as dist/")
-    parser.add_argument("--port", type=int, default=8080)
-    parser.add_argument("--htpasswd", type=Path, help="ask for a name and password from this file")
-    args = parser.parse_args(argv)
-    _stop_on_kill_and_hang_up()
-    try:
-        # Ctrl-C may come at any moment once the address is printed, even before the wait:
-        # leaving the `with` stops NGINX either way.
-        with Nginx(args.site, args.port, args.htpasswd) as server:
-            print(f"NGINX is serving {server.site} at {server.url} (Ctrl-C to stop)", flush=True)
-            server.process.wait()
-    except KeyboardInterrupt:
-        pass
-    return 0
-
-
-def _stop_on_kill_and_hang_up() -> None:
-    """kill, and closing the terminal, stop NGINX as Ctrl-C does (a hang-up nohup ignores stays ignored)."""
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, interrupt)
-    if signal.getsignal(signal.SIGHUP) is not signal.SIG_IGN:
-        signal.signal(signal.SIGHUP, interrupt)
+    return preview(argv, prog="python -m journeys.site_checks.nginx")
 
 
 if __name__ == "__main__":
