@@ -11,10 +11,10 @@ BASE_URL ?= /
 
 .PHONY: serve build preview check test install system clean wheel
 
-serve: install pages
+serve: install
 	$(BIN)/python serve.py --host $(HOST) --port $(PORT)
 
-build: install pages
+build: install
 	$(BIN)/python build.py --base-url $(BASE_URL)
 
 # The build, served by the real NGINX with the shipped configuration, as it will be published.
@@ -22,19 +22,13 @@ preview: build system
 	$(BIN)/journeys preview --port $(PREVIEW_PORT)
 
 # Every page in Chromium under NGINX: accessibility (axe-core), HTML, links, scenario paths.
-check: install system pages
+check: install system
 	$(BIN)/journeys check --browser
 
 test: install system
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 install: $(VENV)/.installed node_modules/.installed
-
-# The prototype is yours: pages/, data/, layouts/ and static/ at the top of this folder. A fresh
-# checkout has none, and the first serve, build or check copies the example into them from
-# journeys/example/ (which the tests use, whatever is in yours). Once pages/ exists, never again.
-pages:
-	$(BIN)/python -m journeys.starter .
 
 # The wheel designers install with pip (docs/install.md), into wheels/: GOV.UK Frontend's files
 # go inside it, from the npm tarball package-lock.json pins. build/ goes first: setuptools never

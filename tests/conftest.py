@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from journeys import create_app
-from journeys.site_checks.ports import free_port
 from journeys.site_checks.browser import launch
+from journeys.site_checks.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -254,11 +254,16 @@ def page(watched_page):
     return tab
 
 
-def copy_example(target: Path) -> Path:
-    """Copy the example prototype from the package (never a designer's folders at the top of the checkout) to `target`."""
-    from journeys.starter import copy_example as copy
+# The example prototype as it was written, kept with the tests: the pages/, data/, layouts/ and
+# static/ at the top of the checkout are the designer's to change or replace, and make test
+# never reads them (tests/test_example.py runs the tests beside a prototype of someone else's).
+EXAMPLE = Path(__file__).resolve().parent / "example"
 
-    copy(target)
+
+def copy_example(target: Path) -> Path:
+    """Copy the tests' example prototype to `target` (never a designer's folders at the top of the checkout)."""
+    for folder in ("pages", "data", "layouts", "static"):
+        shutil.copytree(EXAMPLE / folder, target / folder, ignore=shutil.ignore_patterns(".gitkeep"))
     return target
 
 

@@ -1,15 +1,12 @@
-"""The example prototype: one copy, in the package, that the tests use, whatever a designer keeps in their own folders."""
+"""The tests use their own copy of the example prototype (tests/example/), whatever a designer keeps in pages/, data/, layouts/ and static/."""
 
 import os
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
-
-from journeys.starter import EXAMPLE, copy_example
+from conftest import EXAMPLE, ROOT, copy_example
 
 # The tests that lean on the example most: its pages counted one by one, checked, and served.
 EXAMPLE_TESTS = [
@@ -41,26 +38,8 @@ def test_the_tests_pass_beside_a_designers_own_prototype(tmp_path):
     assert f"{len(EXAMPLE_TESTS) + 7} passed" in result.stdout  # the served pages are parametrised: 8 of them
 
 
-def test_copying_the_example_gives_its_four_folders_once(tmp_path):
+def test_copying_the_example_gives_its_four_folders_from_the_tests_own_copy(tmp_path):
     made = copy_example(tmp_path)
-    assert made == tmp_path.resolve()
-    assert (tmp_path / "pages/bulky-waste.yaml").read_text() == (EXAMPLE / "pages/bulky-waste.yaml").read_text()
-    assert (tmp_path / "layouts").is_dir() and (tmp_path / "static").is_dir()
-    (tmp_path / "pages/bulky-waste.yaml").write_text("title: Mine\n")
-    assert copy_example(tmp_path) is None  # a prototype is already there: it stays as it is
-    assert (tmp_path / "pages/bulky-waste.yaml").read_text() == "title: Mine\n"
-
-
-def test_a_fresh_checkout_gets_the_example_from_make_and_a_designers_pages_are_never_replaced(tmp_path):
-    fresh = tmp_path / "fresh"
-    fresh.mkdir()
-    shutil.copy(ROOT / "Makefile", fresh)
-    made = subprocess.run(["make", "pages", f"BIN={Path(sys.executable).parent}"], cwd=fresh, capture_output=True, text=True)
-    assert made.returncode == 0, made.stderr
-    assert (fresh / "pages/bulky-waste.yaml").read_text() == (EXAMPLE / "pages/bulky-waste.yaml").read_text()
-    (fresh / "pages/bulky-waste.yaml").unlink()
-    again = subprocess.run(["make", "pages", f"BIN={Path(sys.executable).parent}"], cwd=fresh, capture_output=True, text=True)
-    assert "'pages' is up to date" in again.stdout
-    assert not (fresh / "pages/bulky-waste.yaml").exists()
-    for command in ("serve", "build", "check"):
-        assert re.search(rf"^{command}: install( system)? pages$", (ROOT / "Makefile").read_text(), flags=re.M), command
+    assert (made / "pages/bulky-waste.yaml").read_text() == (EXAMPLE / "pages/bulky-waste.yaml").read_text()
+    assert EXAMPLE == ROOT / "tests/example"
+    assert sorted(p.name for p in made.iterdir()) == ["data", "layouts", "pages", "static"]

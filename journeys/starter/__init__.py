@@ -1,4 +1,4 @@
-"""Prototypes to start from: the small one `journeys new` copies, and the example (`make serve` in a checkout, and the tests)."""
+"""`journeys new FOLDER`: a small prototype to start from, copied from files/ into a new folder."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import shutil
 from pathlib import Path
 
 FILES = Path(__file__).parent / "files"
-EXAMPLE = Path(__file__).resolve().parents[1] / "example"
-FOLDERS = ("pages", "data", "layouts", "static")
 # A wheel keeps no dotfiles from package data globs and no empty folders: both are made here.
 RENAMED = {"gitignore": ".gitignore"}
 EMPTY_FOLDERS = ("layouts", "static")
@@ -38,15 +36,3 @@ def create(folder) -> Path:
         (target / name / ".gitkeep").touch()  # git keeps no empty folders either
     return target.resolve()
 
-
-def copy_example(folder) -> Path | None:
-    """Copy the example's four folders into `folder`; None, copying nothing, when it already has any of them."""
-    target = Path(folder)
-    if any((target / name).exists() for name in FOLDERS):
-        return None
-    for name in FOLDERS:
-        if (EXAMPLE / name).is_dir():
-            shutil.copytree(EXAMPLE / name, target / name, ignore=shutil.ignore_patterns(".gitkeep", "__pycache__"))
-        else:  # an empty folder, which a wheel's package data does not keep
-            (target / name).mkdir(parents=True)
-    return target.resolve()
