@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 # make build BASE_URL=/my-prototype/  for a site served under a sub-path (GitHub Pages).
 BASE_URL ?= /
 
-.PHONY: serve build preview check test install system clean wheel
+.PHONY: serve build preview check test install system clean wheel host
 
 serve: install
 	$(BIN)/python serve.py --host $(HOST) --port $(PORT)
@@ -20,6 +20,11 @@ build: install
 # The build, served by the real NGINX with the shipped configuration, as it will be published.
 preview: build system
 	$(BIN)/journeys preview --port $(PREVIEW_PORT)
+
+# The prototype hosted for research (docs/hosting.md): set SECRET_KEY and JOURNEYS_PASSWORD first.
+# Its own port (8000) unless PORT is given: make host PORT=8001
+host: install
+	$(BIN)/journeys host $(if $(filter command line environment,$(origin PORT)),--port $(PORT))
 
 # Every page in Chromium under NGINX: accessibility (axe-core), HTML, links, scenario paths.
 check: install system
@@ -47,7 +52,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Debian's Chromium (browser tests) and NGINX (serving the frozen site).
+# Debian's Chromium (browser tests), NGINX (serving the frozen site) and Redis (hosting tests).
 system:
 	@scripts/system-packages
 

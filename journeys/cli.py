@@ -1,4 +1,4 @@
-"""The `journeys` command: make a prototype, serve it, check it, or freeze it to static HTML."""
+"""The `journeys` command: make a prototype, serve it, check it, freeze it to static HTML, or host it for research."""
 
 from __future__ import annotations
 
@@ -31,23 +31,52 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--base-url", default="/", help="the path the site is served under, such as "
                        "/my-prototype/ on GitHub Pages (default: /)")
 
-    commands.add_parser("nginx-config", help="print the NGINX configuration for a built prototype "
-                        "(journeys nginx-config > prototype.conf)")
+    host = commands.add_parser("host", help="host the prototype for research with gunicorn: a password, "
+                               "participant links, answers in Redis (docs/hosting.md)")
+    host.add_argument("--project", default=".", help="the prototype's folder (default: here)")
+    host.add_argument("--host", help="the address to listen on (default: $HOST, else 127.0.0.1)")
+    host.add_argument("--port", type=int, help="the port to listen on (default: $PORT, else 8000)")
+    host.add_argument("--workers", type=int, help="worker processes (default: $WEB_CONCURRENCY, else 2 per core + 1)")
+    host.add_argument("--public", action="store_true", help="ask for no password: anyone with the address can see it")
+    host.add_argument("--forget-after", help="forget a session's answers this long after its last answer: "
+                      "30m, 12h, 7d, 2w (default: $JOURNEYS_FORGET_AFTER, else 7d)")
+    host.add_argument("--no-access-log", action="store_true", help="log no line per request (NGINX in front logs them)")
+
+    link = commands.add_parser("link", help="print a participant link: it lets one person in without the "
+                               "password, with a scenario's answers")
+    link.add_argument("scenario", nargs="?", help="the scenario to start (default: none, at the home page)")
+    link.add_argument("--project", default=".", help="the prototype's folder (default: here)")
+    link.add_argument("--expires", default="24h", help="how long the link works: 30m, 2h, 7d (default: 24h)")
+    link.add_argument("--base-url", help="the prototype's address as participants open it "
+                      "(default: $JOURNEYS_BASE_URL, else http://127.0.0.1:8000)")
+    link.add_argument("--count", type=int, default=1, help="how many links to print, one a line (default: 1)")
+
+    nginx = commands.add_parser("nginx-config", help="print the NGINX configuration for a built prototype "
+                                "(journeys nginx-config > prototype.conf), or with --host for hosted instances")
+    nginx.add_argument("--host", action="store_true", help="the configuration for `journeys host` instances, "
+                       "with this machine's folders filled in")
+    nginx.add_argument("--project", default=".", help="with --host: the prototype's folder (default: here)")
+    nginx.add_argument("--upstream", action="append", help="with --host: an instance's address, once for each "
+                       "(default: 127.0.0.1:8001 and 127.0.0.1:8002)")
+
     preview = commands.add_parser("preview", help="serve the built prototype with NGINX, as it will be published")
     preview.add_argument("site", nargs="?", default="dist", help="the built folder (default: dist/)")
     preview.add_argument("--port", default="8080")
     preview.add_argument("--htpasswd", help="ask for a name and password from this file")
 
     args = parser.parse_args(argv)
-    if args.command in ("serve", "build"):
+    if args.command in ("serve", "build", "check", "host"):
         warn_if_not_a_prototype(args.project)
     if args.command == "new":
         return run_new(args.folder)
     if args.command == "nginx-config":
-        from journeys.site_checks.nginx import SHIPPED_CONFIG
+        return run_nginx_config(args.host, args.project, args.upstream)
+    if args.command == "host":
+        return run_host(args)
+    if args.command == "link":
+        from journeys.hosting.link_command import print_links
 
-        print(SHIPPED_CONFIG.read_text(encoding="utf-8"), end="")
-        return 0
+        return print_links(args.project, args.scenario, args.expires, args.base_url, args.count)
     if args.command == "preview":
         from journeys.site_checks.preview import main as run_preview
 
@@ -61,6 +90,47 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(args.project, browser=args.browser)
     return 2
+
+
+def run_host(args) -> int:
+    """Check the settings and the prototype, then serve it with gunicorn until stopped."""
+    if sys.platform == "win32":
+        print("journeys host needs Linux or macOS: gunicorn does not run on Windows. Use WSL, or a Linux server "
+              "(docs/hosting.md).", file=sys.stderr)
+        return 1
+    from journeys.hosting.server import host
+    from journeys.hosting.settings import from_options
+    from journeys.problems import ContentError
+
+    try:
+        settings = from_options(args.project, port=args.port, host=args.host, workers=args.workers,
+                                public=args.public, forget_after=args.forget_after)
+    except ContentError as error:
+        print(f"The prototype cannot be hosted yet. {error.report()}", file=sys.stderr)
+        return 1
+    try:
+        return host(settings, access_log=not args.no_access_log)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+
+
+def run_nginx_config(hosted: bool, project: str, upstreams: list[str] | None) -> int:
+    """Print the frozen site's NGINX configuration, or the hosted instances' one for this machine."""
+    if not hosted:
+        from journeys.site_checks.nginx import SHIPPED_CONFIG
+
+        print(SHIPPED_CONFIG.read_text(encoding="utf-8"), end="")
+        return 0
+    from journeys.hosting.nginx_config import DEFAULT_UPSTREAMS, host_config
+    from journeys.problems import ContentError
+
+    try:
+        print(host_config(project, upstreams or DEFAULT_UPSTREAMS), end="")
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    return 0
 
 
 def warn_if_not_a_prototype(project: str) -> None:

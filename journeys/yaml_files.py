@@ -1,6 +1,7 @@
 """Reading YAML safely, keeping the line of every key so problems can point at it.
 
-Only PyYAML's SafeLoader constructs values: no tag can make a Python object.
+Only PyYAML's SafeLoader constructs values: no tag can make a Python object. The node tree is
+built by yaml_reading/composer.py, which refuses nesting and aliases that would exhaust the stack or memory.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any
 import yaml
 
 from journeys.problems import ContentError, Problem, read_text
+from journeys.yaml_reading.composer import TooMuch, compose
+from journeys.yaml_reading.mistakes import explain
 
 
 @dataclass
@@ -42,14 +45,16 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> YamlDocument:
     `first_line` is where the text starts in its file (front matter starts on line 2).
     """
     try:
-        node, data = _load(text, FAST_LOADER)
-    except yaml.YAMLError:
         try:
+            node, data = _load(text, FAST_LOADER)
+        except yaml.YAMLError:
             node, data = _load(text, yaml.SafeLoader)
-        except yaml.MarkedYAMLError as error:
-            raise ContentError([_problem(error, text, name, first_line)]) from None
-        except yaml.YAMLError as error:
-            raise ContentError([Problem(name, first_line, f"this is not valid YAML: {error}")]) from None
+    except TooMuch as error:
+        raise ContentError([Problem(name, error.mark.line + first_line, error.message, error.fix)]) from None
+    except yaml.MarkedYAMLError as error:
+        raise ContentError([_problem(error, text, name, first_line)]) from None
+    except yaml.YAMLError as error:
+        raise ContentError([Problem(name, first_line, f"this is not valid YAML: {error}")]) from None
     document = YamlDocument(name, data)
     duplicates: list[Problem] = []
     if node is not None:
@@ -63,10 +68,9 @@ def _load(text: str, loader_class):
     """(node tree, data): only SafeLoader's constructors ever run, never a Python object's."""
     loader = loader_class(text)
     try:
-        node = loader.get_single_node()
+        node = compose(loader)
         if node is None:
             return None, None
-        _only_true_and_false_are_booleans(node)
         return node, loader.construct_document(node)
     finally:
         loader.dispose()
@@ -80,24 +84,12 @@ def _problem(error: yaml.MarkedYAMLError, text: str, name: str, first_line: int)
         # point at where it opened, the line to fix.
         mark = error.context_mark
     line = mark.line + first_line if mark else first_line
+    plain = error.problem_mark and not unclosed and explain(text, error.problem_mark.line, error.problem_mark.column)
+    if plain:
+        line, message, fix = plain
+        return Problem(name, line + first_line - 1, message, fix)
     message = " ".join(part for part in (error.context, error.problem) if part)
     return Problem(name, line, f"this is not valid YAML: {message}", _yaml_hint(text, error))
-
-
-def _only_true_and_false_are_booleans(node) -> None:
-    # YAML 1.1 reads Yes, No, On and Off as true and false: `options: [Yes, No]` would become
-    # [True, False]. Designers mean the words, so they stay text (as in YAML 1.2).
-    if isinstance(node, yaml.ScalarNode):
-        # A plain (unquoted) scalar's style is None from PyYAML's parser, '' from libyaml's.
-        if node.tag == "tag:yaml.org,2002:bool" and not node.style and node.value.lower() not in ("true", "false"):
-            node.tag = "tag:yaml.org,2002:str"
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _only_true_and_false_are_booleans(item)
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _only_true_and_false_are_booleans(key)
-            _only_true_and_false_are_booleans(value)
 
 
 def read_yaml(path: Path, name: str) -> YamlDocument:

@@ -414,3 +414,24 @@ def gunicorn_server():
     yield start
     for server in servers:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def host_stack():
+    """Debian's redis-server, two `journeys host` instances sharing it, and NGINX in front with the shipped
+    journeys-host.conf, serving a copy of the example prototype. Shared by a module's tests: each test
+    starts with every part running (`all_running`), whatever the one before stopped."""
+    from host_stack import HostStack
+
+    with HostStack() as stack:
+        yield stack
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """Debian's redis-server on a free port, its files in tmp_path, stopped after the test."""
+    from host_stack import RedisServer
+
+    server = RedisServer(tmp_path / "redis").start()
+    yield server
+    server.stop()

@@ -258,6 +258,12 @@ def choose_by_keyboard(walk, typed: str, option: str, downs: int = 0) -> None:
     box.fill("")
     box.press_sequentially(typed)
     expect(walk.page.get_by_role("option", name=option)).to_be_visible()
+    # The arrow key must reach the list made for every letter typed, not one for the first few:
+    # a letter handled after the arrow would make the list again, with nothing highlighted.
+    walk.page.wait_for_function("""typed => {
+        const options = [...document.querySelectorAll('.autocomplete__option')]
+        return options.length > 0 && options.every(o => o.textContent.toLowerCase().includes(typed.toLowerCase()))
+    }""", arg=typed)
     for _ in range(downs):
         walk.page.keyboard.press("ArrowDown")
     expect(walk.page.locator(".autocomplete__option--focused")).to_have_text(option)

@@ -66,12 +66,13 @@ def test_css_and_js_get_content_hashed_names_that_pages_link_to(example_copy, tm
     assert sorted(re.sub(r"\.[0-9a-f]{10}\.", ".#.", name) for name in hashed) == [
         "assets/accessible-autocomplete.min.#.css", "assets/accessible-autocomplete.min.#.js",
         "assets/govuk-frontend.min.#.css", "assets/govuk-frontend.min.#.js",
-        "assets/journeys/autocomplete.#.css", "assets/journeys/autocomplete.#.js",
+        "assets/journeys/answers.#.js", "assets/journeys/autocomplete.#.css", "assets/journeys/autocomplete.#.js",
         "assets/journeys/conditions.#.js", "assets/journeys/display.#.js", "assets/journeys/frozen-content.#.js",
         "assets/journeys/frozen-forms.#.js",
         "assets/journeys/frozen-lists.#.js", "assets/journeys/frozen-tasks.#.js", "assets/journeys/frozen.#.js",
         "assets/journeys/init.#.js", "assets/journeys/interruption.#.css", "assets/journeys/journey.#.js",
-        "assets/journeys/lists.#.js", "assets/journeys/steps.#.js", "assets/journeys/tasks.#.js",
+        "assets/journeys/lists.#.js", "assets/journeys/patterns.#.js", "assets/journeys/steps.#.js",
+        "assets/journeys/tasks.#.js",
         "assets/journeys/validation.#.js",
     ]
     css = next(name for name in hashed if name.startswith("assets/govuk-frontend") and name.endswith(".css"))

@@ -1,7 +1,7 @@
 """The data flow is the architecture: each folder imports only from the folders below it.
 
     base modules -> flows -> rendering -> content -> pages -> the prototype's model
-    -> web (the Flask app) -> devserver, build -> site_checks -> cli
+    -> web (the Flask app) -> devserver, build, hosting -> site_checks -> cli
 
 `flows/` and `content/` never import Flask; nothing below `web/` touches Flask's request
 globals (current_app, request, session, g).
@@ -17,14 +17,14 @@ from conftest import ROOT
 PACKAGE = ROOT / "journeys"
 # Lowest first: a module may import from its own layer and the layers before it.
 LAYERS = [
-    {"problems", "project", "yaml_files", "file_cache", "settings", "assets", "starter"},
+    {"problems", "project", "yaml_files", "yaml_reading", "file_cache", "settings", "assets", "starter"},
     {"flows"},
     {"rendering"},
     {"content"},
     {"pages"},
     {"prototype", "prototype_checks"},
     {"web", "wsgi"},
-    {"devserver", "build"},
+    {"devserver", "build", "hosting"},
     {"site_checks"},
     {"cli", "__main__", "__init__"},
 ]

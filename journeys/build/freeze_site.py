@@ -76,7 +76,7 @@ def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] =
     assets = hashed_assets.prepare(sources, base)
     finish_responses(app, base, assets)
 
-    with output_folder.staging(Path(out)) as folder:
+    with output_folder.staging(Path(out), report) as folder:
         freezer.write_into(folder, assets.hashed)
         # The 404 page first: it loads the layouts and GOV.UK macros every page uses, once.
         written = _not_found_page(app, folder)

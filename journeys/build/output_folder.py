@@ -3,17 +3,26 @@
 Frozen-Flask writes in place: a page that fails leaves a mix of old and new files. So the
 build points it at a fresh folder next to the output and swaps that in only when everything
 is written; a failed or interrupted build leaves the previous output as it was.
+
+Two builds into the same output take turns: each holds a lock on the output's parent folder from
+making its staging folder to swapping it in. A staging folder's name carries its build's process
+id, and another build removes it only when that process is gone and the lock is its own: a
+build killed part-way leaves its folder, and the next build clears it.
 """
 
 from __future__ import annotations
 
 import ctypes
+import errno
+import fcntl
 import gzip
 import os
+import re
 import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 from journeys.problems import ContentError, Problem
 
@@ -44,22 +53,68 @@ def add_gzip(path: Path, content: bytes) -> tuple[int, int]:
 
 
 @contextmanager
-def staging(out: Path):
-    """A new, empty folder beside `out` to build into; removed unless `swap_in` took it."""
+def staging(out: Path, report: Callable[[str], None] = print):
+    """A new, empty folder beside `out` to build into, this build's alone; removed unless `swap_in` took it."""
     out = out.resolve()
     check_output_folder(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    for stale in out.parent.glob(f".{out.name}{STAGING_PREFIX}*"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
-    folder = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING_PREFIX}", dir=out.parent))
-    # mkdtemp makes it private (700): a web server running as another user could not read it.
-    umask = os.umask(0)
-    os.umask(umask)
-    folder.chmod(0o777 & ~umask)
+    with _only_build_into(out, report):
+        check_output_folder(out)  # again: the build before this one may have just replaced it
+        for stale in out.parent.glob(f".{out.name}{STAGING_PREFIX}*"):
+            if _abandoned(stale):
+                shutil.rmtree(stale, ignore_errors=True)
+        folder = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
+        # mkdtemp makes it private (700): a web server running as another user could not read it.
+        umask = os.umask(0)
+        os.umask(umask)
+        folder.chmod(0o777 & ~umask)
+        try:
+            yield folder
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def _only_build_into(out: Path, report: Callable[[str], None]):
+    """Hold the lock on `out`'s parent folder: a second build waits until the first has finished.
+
+    The kernel lets go of it when the process ends, however it ends (a forked worker holds it too,
+    so it lasts while anything may still write into the staging folder).
+    """
+    held = os.open(out.parent, os.O_RDONLY)
     try:
-        yield folder
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
+                raise
+            others = sorted({_owner(f) for f in out.parent.glob(f".{out.name}{STAGING_PREFIX}*")} - {None})
+            report(f"  Waiting for the build already writing into {out}/ to finish"
+                   + (f" (process {', '.join(map(str, others))})" if others else "") + "...")
+            fcntl.flock(held, fcntl.LOCK_EX)
+        yield
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        os.close(held)
+
+
+def _owner(folder: Path) -> int | None:
+    """The process id a staging folder's name records, or None (a folder made before names had one)."""
+    match = re.match(rf"\.[^/]*{re.escape(STAGING_PREFIX)}([0-9]+)-", folder.name)
+    return int(match.group(1)) if match else None
+
+
+def _abandoned(folder: Path) -> bool:
+    """Whether the build that made `folder` has ended: its process is gone (the caller holds the lock)."""
+    pid = _owner(folder)
+    if pid is None or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, as another user
+        return False
+    return False
 
 
 def swap_in(folder: Path, out: Path) -> None:

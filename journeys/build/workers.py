@@ -3,13 +3,19 @@
 Rendering is pure Python, so threads would take turns. A forked process (Linux) reuses the
 main process's app and Freezer, templates already loaded; a spawned one (macOS) makes its own
 from the project folder. Shares are handed out a chunk at a time, so no process idles at the end.
+A worker ends with the build, however the build ends: even killed with SIGKILL, which no Python
+code of the build's can see.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -46,7 +52,7 @@ def freeze_pages(freezer: SiteFreezer, urls: list[str], job: Job, progress: Call
         return total
     global _forked_freezer
     _forked_freezer = freezer  # a forked process starts with this Freezer and its app
-    with multiprocessing.get_context().Pool(workers, initializer=_start_worker, initargs=(job,)) as pool:
+    with multiprocessing.get_context().Pool(workers, initializer=_start_worker, initargs=(job, os.getpid())) as pool:
         for result in pool.imap_unordered(_worker_share, chunks):
             total.add(result)
             progress(total.tried, len(urls))
@@ -57,11 +63,38 @@ _forked_freezer: SiteFreezer | None = None
 _worker_freezer: SiteFreezer | None = None
 
 
-def _start_worker(job: Job) -> None:
+def _start_worker(job: Job, build_pid: int) -> None:
     global _worker_freezer
+    die_with_parent(build_pid)
     # Ctrl-C reaches every process: the main one stops the build and ends the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_freezer = _forked_freezer or _spawned_freezer(job)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """End this process when its parent process ends, however it ends."""
+    if sys.platform.startswith("linux"):
+        # The kernel kills this process the moment its parent dies, even mid-page.
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    watch_parent()  # macOS has no such call: there, this alone
+    if os.getppid() != parent_pid:
+        os._exit(1)  # the parent ended before either was in place
+
+
+def watch_parent() -> None:
+    """End this process, started by multiprocessing, once its parent has ended."""
+    # The pipe from the parent closes when it ends, however it ends; a forked sibling holds an
+    # earlier sibling's pipe open, but ends first, so they end one after the other.
+    threading.Thread(target=_exit_when_ready, args=(multiprocessing.parent_process().sentinel,),
+                     daemon=True, name="watch-parent").start()
+
+
+def _exit_when_ready(sentinel) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def _spawned_freezer(job: Job) -> SiteFreezer:

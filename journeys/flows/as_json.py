@@ -10,6 +10,7 @@ import datetime
 from journeys.flows.lists import list_messages
 from journeys.flows.messages import message
 from journeys.flows.model import Flow, FlowPage, Question
+from journeys.flows.patterns import automaton
 from journeys.flows.question_types import ADDRESS_PARTS, TYPES
 from journeys.flows.validation import ADDRESS_MESSAGES
 
@@ -64,6 +65,8 @@ def question_json(question: Question) -> dict:
         "limits": dict(question.limits),
         "messages": messages,
         **({"parts": [part for part, *_ in ADDRESS_PARTS]} if question.type == "address" else {}),
+        # Matched in the browser as on the server, in one pass (static/patterns.js).
+        **({"pattern": automaton(question.limits["pattern"]).as_json()} if "pattern" in question.limits else {}),
     }
 
 

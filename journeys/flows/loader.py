@@ -43,12 +43,26 @@ class _Reader(QuestionReader, TaskListReader):
             self.problem(("pages",), "'pages' should list the flow's pages, each under its id",
                          "For example:\npages:\n  start:\n    layout: start\n    title: Apply for a licence")
             return None
-        pages = {}
+        pages, before = {}, None
         for page_id, page_data in pages_data.items():
+            if before is not None and page_id in PAGE_KEYS and not isinstance(page_data, dict):
+                self.outdented(page_id, before)
+                continue
             page = self.page(str(page_id), page_data, ("pages", page_id))
             if page is not None:
                 pages[page.id] = page
+            before = page_id
         return Flow(slug=slug, file=self.document.name, path=path, title=title, pages=pages)
+
+    def outdented(self, key: str, page_id) -> None:
+        """A page's own key (`next:`) indented as far as the pages, so YAML made it a page of its own."""
+        own = [(line, path[2]) for path, line in self.document.lines.items() if path[:2] == ("pages", page_id) and len(path) == 3]
+        last = max(own) if own else None
+        line = self.document.line("pages", key)
+        like = f", like '{last[1]}:' on line {last[0]}" if last else ""
+        self.problem(("pages", key), f"'{key}:' on line {line} is less indented than the page it belongs to "
+                     f"('{page_id}' on line {self.document.line('pages', page_id)}), so it reads as a page called '{key}'",
+                     f"Indent it as far as the page's other lines{like}.")
 
     def page(self, page_id: str, data, path: tuple) -> FlowPage | None:
         if not PAGE_ID.match(page_id):

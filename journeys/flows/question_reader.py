@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from journeys.flows import patterns
 from journeys.flows.model import Option, Question
 from journeys.flows.question_types import TYPES, WIDTHS, YES_NO
 from journeys.flows.reader import DocumentReader
@@ -155,12 +156,17 @@ class QuestionReader(DocumentReader):
                     self.problem(here, f"'{key}' should be a number", f"For example:  {key}: 0")
                     continue
             elif key == "pattern":
-                try:
-                    re.compile(str(value))
-                except re.error as error:
-                    self.problem(here, f"the pattern is not a valid regular expression: {error}")
-                    continue
                 value = str(value)
+                wrong = patterns.problem(value)
+                if wrong:
+                    self.problem(here, wrong.message, wrong.fix)
+                    continue
+                if patterns.catastrophic(value):
+                    self.problem(here, "the pattern can backtrack catastrophically: most regular expression engines "
+                                 "take minutes to reject a wrong answer of a few dozen characters",
+                                 "Journeys checks answers against it safely, but a service built from this prototype "
+                                 "may not. Write it so that text can match only one way: a repeat inside a repeat, "
+                                 "as in (a+)+, is a+; in (a|ab)*, one choice must not start like another.")
             elif key == "whole":
                 if value is not True:
                     self.problem(here, "'whole' should be true, or left out", "For example:  whole: true")

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from journeys.flows.messages import message
 from journeys.flows.model import FlowPage, Question
+from journeys.flows.patterns import matches
 from journeys.flows.question_types import ADDRESS_PARTS, DATE_PARTS
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_EMAIL = 254  # the longest address mail can carry; EMAIL takes a second over 20,000 characters
 TEL = re.compile(r"^\+?[0-9]{10,15}$")
 URL = re.compile(r"^(https?://)?[^\s/.]+(\.[^\s/.]+)+(/\S*)?$", re.IGNORECASE)
 POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
@@ -138,7 +140,7 @@ def normal_postcode(text: str) -> str | None:
 def _check_text(question: Question, value: str) -> tuple[str, str]:
     """(the answer to store, the first rule it breaks or '')."""
     kind, limits = question.type, question.limits
-    if kind == "email" and not EMAIL.match(value):
+    if kind == "email" and (len(value) > MAX_EMAIL or not EMAIL.match(value)):
         return value, "email"
     if kind == "tel" and not TEL.match(re.sub(r"[\s()-]", "", value)):
         return value, "tel"
@@ -170,7 +172,7 @@ def _check_text(question: Question, value: str) -> tuple[str, str]:
         return value, "max_length"
     if "max_words" in limits and len(value.split()) > limits["max_words"]:
         return value, "max_words"
-    if "pattern" in limits and not re.fullmatch(limits["pattern"], value):
+    if "pattern" in limits and not matches(limits["pattern"], value):
         return value, "pattern"
     return value, ""
 

@@ -1,4 +1,4 @@
-"""The real NGINX serving a frozen site with the shipped config, unprivileged, on 127.0.0.1.
+"""The real NGINX serving a frozen site (or hosted instances) with the shipped config, unprivileged, on 127.0.0.1.
 
 For tests and checks: `with Nginx(Path("dist")) as server: urlopen(server.url + "/")`. The
 shipped journeys/nginx/journeys.conf is used as it is, with only its site-specific lines (listen,
@@ -22,6 +22,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Callable
 
 from journeys.site_checks.ports import free_port
 
@@ -34,7 +35,7 @@ daemon off;
 worker_processes 1;
 pid {prefix}/nginx.pid;
 error_log {prefix}/error.log warn;
-events {{ worker_connections 64; }}
+events {{ worker_connections {connections}; }}
 http {{
     include {mime_types};
     default_type application/octet-stream;
@@ -77,12 +78,19 @@ def _replace_once(text: str, pattern: str, replacement: str) -> str:
 
 
 class Nginx:
-    """NGINX serving `site` with the shipped config until stopped."""
+    """NGINX serving `site` with the shipped config until stopped.
 
-    def __init__(self, site: Path, port: int | None = None, htpasswd: Path | None = None):
+    `config(port, access_log)`, when given, writes the server configuration instead (`hosted`
+    gives the one for hosted instances), and `connections` is how many NGINX may hold at once.
+    """
+
+    def __init__(self, site: Path, port: int | None = None, htpasswd: Path | None = None,
+                 config: Callable[[int, Path], str] | None = None, connections: int = 64):
         self.site = Path(site).resolve()
         self.port = port or free_port()
         self.htpasswd = htpasswd
+        self.config = config
+        self.connections = connections
         self.url = f"http://127.0.0.1:{self.port}"
         self.prefix: Path | None = None
         self.process: subprocess.Popen | None = None
@@ -94,10 +102,11 @@ class Nginx:
         if user:
             os.chown(self.prefix, user.pw_uid, user.pw_gid)
             _check_readable_by_everyone(self.site)
-        (self.prefix / "site.conf").write_text(site_config(self.site, self.port, self.htpasswd,
-                                                           access_log=self.prefix / "access.log"))
+        access_log = self.prefix / "access.log"
+        (self.prefix / "site.conf").write_text(self.config(self.port, access_log) if self.config else
+                                               site_config(self.site, self.port, self.htpasswd, access_log=access_log))
         config = self.prefix / "nginx.conf"
-        config.write_text(MAIN_CONFIG.format(prefix=self.prefix, mime_types=MIME_TYPES))
+        config.write_text(MAIN_CONFIG.format(prefix=self.prefix, mime_types=MIME_TYPES, connections=self.connections))
         command = [nginx_binary(), "-p", str(self.prefix), "-c", str(config), "-e", str(self.prefix / "error.log")]
         self.process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -154,6 +163,25 @@ class Nginx:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def hosted(project: Path, upstreams: list[str], port: int | None = None) -> Nginx:
+    """NGINX with the shipped journeys-host.conf in front of `journeys host` instances at `upstreams` (host:port).
+
+    The prototype's static/ and GOV.UK Frontend's files are served from where they are, so as
+    root (NGINX's workers as nobody) they must be readable by everyone.
+    """
+    from journeys.hosting.nginx_config import host_config
+
+    project = Path(project).resolve()
+    if os.geteuid() == 0:
+        _check_readable_by_everyone(project)
+
+    def config(listen_port: int, access_log: Path) -> str:
+        return host_config(project, upstreams, listen=f"127.0.0.1:{listen_port}", access_log=access_log)
+
+    # Hundreds of participants at once: a connection each from the browser, and one to an instance.
+    return Nginx(project, port, config=config, connections=4096)
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):

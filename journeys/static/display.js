@@ -5,6 +5,7 @@ import { hubOf, listOf, records, stepsTaken } from './journey.js'
 import { progress } from './tasks.js'
 import { unanswered } from './steps.js'
 import { itemName } from './lists.js'
+import { own } from './answers.js'
 
 export const NOT_ANSWERED = 'Not provided'
 const ADDRESS_PARTS = ['line-1', 'line-2', 'town', 'county', 'postcode']
@@ -28,10 +29,10 @@ export function display (question, answer) {
   if (question.type === 'password') return '•'.repeat(8)
   if (question.type === 'date') return escapeHtml(longDate(answer))
   if (question.type === 'address' && typeof answer === 'object') {
-    return ADDRESS_PARTS.filter((part) => answer[part]).map((part) => escapeHtml(answer[part])).join('<br>')
+    return ADDRESS_PARTS.filter((part) => own(answer, part)).map((part) => escapeHtml(answer[part])).join('<br>')
   }
-  const texts = Object.fromEntries((question.options || []).map((o) => [o.value, o.text]))
-  const text = (item) => escapeHtml(texts[item] ?? item)
+  const texts = new Map((question.options || []).map((o) => [o.value, o.text]))
+  const text = (item) => escapeHtml(texts.get(item) ?? item)
   return Array.isArray(answer) ? answer.map(text).join('<br>') : text(answer)
 }
 
@@ -39,7 +40,7 @@ export function display (question, answer) {
 export function itemLabel (flow, listId, item, number) {
   const { list } = flow.pages[listId]
   const first = flow.pages[list.pages[0]].questions[0]
-  const shown = display(first, item[first.name])
+  const shown = display(first, own(item, first.name))
   return shown !== NOT_ANSWERED ? shown : escapeHtml(`${list.item} ${number}`)
 }
 
@@ -71,13 +72,13 @@ function pageRows (page, values, href, card = '') {
   const rows = []
   for (const question of page.questions) {
     const key = question.summary || (page.questions.length === 1 ? page.title : question.label)
-    rows.push(rowHtml(key, display(question, values[question.name]), href, card))
-    const answer = values[question.name]
+    const answer = own(values, question.name)
+    rows.push(rowHtml(key, display(question, answer), href, card))
     const chosen = Array.isArray(answer) ? answer : [answer]
     for (const option of question.options) {
       if (!chosen.includes(option.value)) continue
       for (const asked of option.reveal || []) {
-        rows.push(rowHtml(asked.summary || asked.label, display(asked, values[asked.name]), href, card))
+        rows.push(rowHtml(asked.summary || asked.label, display(asked, own(values, asked.name)), href, card))
       }
     }
   }

@@ -5,6 +5,7 @@ import { holds } from './conditions.js'
 import { display, displayList, escapeHtml } from './display.js'
 import { allQuestions } from './frozen-forms.js'
 import { records } from './journey.js'
+import { answersOf, own } from './answers.js'
 
 const ANSWER = /\{\{\s*answer\(\s*(["'])([^"'\n]+?)\1\s*\)\s*\}\}/g
 const UNCHECKED = '_unchecked' // the Prototype Kit's mark: unticking every box clears the answer
@@ -25,8 +26,8 @@ export function showWhenBlocks (answers) {
 /** An answer as check your answers shows it: by its question in `flow` (or a list's items), else as given. */
 export function answerHtml (flow, name, answers) {
   const question = flow && Object.values(flow.pages).flatMap(allQuestions).find((q) => q.name === name)
-  const value = answers[name]
-  if (flow && flow.pages[name]?.list) return displayList(flow, name, records(answers, name))
+  const value = own(answers, name)
+  if (flow && own(flow.pages, name)?.list) return displayList(flow, name, records(answers, name))
   if (question) return display(question, value)
   return escapeHtml(Array.isArray(value) ? value.join(', ') : value ?? '')
 }
@@ -47,8 +48,8 @@ export function fillTitle (flow, title, answers) {
 
 /** What a Jinja page's form keeps, as the live server keeps it: `_` names are the form's own. */
 export function formAnswers (form, answers) {
-  const kept = { ...answers }
-  const fields = {}
+  const kept = answersOf(answers)
+  const fields = Object.create(null) // a field named __proto__ is a field like any other
   for (const [name, value] of new FormData(form)) {
     if (value instanceof File && !value.name) continue // no file chosen: an earlier one's name stays
     (fields[name] ??= []).push(value instanceof File ? value.name : value)
@@ -64,7 +65,7 @@ export function formAnswers (form, answers) {
 /** A Jinja page's form filled with the answers given, as `"value": data["name"]` fills it live. */
 export function fillPageForm (form, answers) {
   for (const field of form.elements) {
-    const answer = answers[field.name]
+    const answer = own(answers, field.name)
     if (!field.name || field.name.startsWith('_') || answer === undefined || ['file', 'hidden', 'submit', 'button', 'password'].includes(field.type)) continue
     const given = Array.isArray(answer) ? answer.map(String) : [String(answer)]
     if (field.type === 'radio' || field.type === 'checkbox') field.checked = given.includes(field.value)

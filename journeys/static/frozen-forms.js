@@ -2,6 +2,7 @@
 // errors shown the GOV.UK way, as the live server shows them.
 import { ErrorSummary } from '../govuk-frontend.min.js'
 import { escapeHtml } from './display.js'
+import { own } from './answers.js'
 
 const CHOICES = ['radios', 'yes-no', 'checkboxes']
 const FIELDSETS = [...CHOICES, 'date', 'address']
@@ -15,7 +16,7 @@ export function fillFields (form, page, answers) {
   const field = (name) => form.elements.namedItem(name)
   for (const question of allQuestions(page)) {
     const { name, type } = question
-    const answer = answers[name]
+    const answer = own(answers, name)
     if (answer === undefined || type === 'password' || type === 'file') continue
     if (CHOICES.includes(type)) {
       const ticked = Array.isArray(answer) ? answer : [answer]
@@ -42,7 +43,7 @@ function syncReveals (form) {
 }
 
 export function formFields (form) {
-  const fields = {}
+  const fields = Object.create(null) // field names are the prototype's: `constructor` is one like any other
   for (const [name, value] of new FormData(form)) (fields[name] ??= []).push(value instanceof File ? value.name : value)
   return fields
 }

@@ -11,6 +11,7 @@ import { answerHtml, fillPageForm, fillTitle, formAnswers, showWhenBlocks } from
 import { answerList, answerRemoval, showList, showRemoval } from './frozen-lists.js'
 import { showTaskList } from './frozen-tasks.js'
 import { enhance } from './autocomplete.js'
+import { answersOf, own, readAnswers } from './answers.js'
 
 const STORE = 'journeys:answers'
 const REFERENCE = '_reference'
@@ -18,7 +19,7 @@ const REFERENCE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 // This file is at <base>assets/journeys/: the site's base URL is two folders up.
 const BASE = new URL('../../', import.meta.url).pathname
 
-const load = () => { try { return JSON.parse(sessionStorage.getItem(STORE)) || {} } catch { return {} } }
+const load = () => { try { return readAnswers(sessionStorage.getItem(STORE)) || answersOf() } catch { return answersOf() } }
 const save = (answers) => sessionStorage.setItem(STORE, JSON.stringify(answers))
 const flows = {}
 const flowNamed = (slug) => (flows[slug] ??= fetch(new URL(`../flows/${slug}.json`, import.meta.url)).then((r) => r.json()))
@@ -82,7 +83,7 @@ async function submitted (form, flowLoaded, pageId, removing, number, change) {
     const way = returningTo(flow, pageId, given)
     // Sent before every question on the way is answered: to the first that is not.
     if (way.step.page !== pageId) return go(links.step(way.step, way.change))
-    const stored = { ...given, [REFERENCE]: newReference() }
+    const stored = answersOf(given, { [REFERENCE]: newReference() })
     save(stored)
     go(links.step({ page: nextPageId(page, stored) || pageId, item: null }))
     return
@@ -165,7 +166,7 @@ async function main () {
   const answersBox = page.layout === 'check-answers' && document.querySelector('[data-journeys-answers]')
   if (answersBox) answersBox.innerHTML = answerGroupsHtml(flow, pageId, answers, links.step)
   if (page.layout === 'confirmation') {
-    if (!answers[REFERENCE]) save({ ...answers, [REFERENCE]: newReference() })
+    if (!answers[REFERENCE]) save(answersOf(answers, { [REFERENCE]: newReference() }))
     document.querySelectorAll('[data-journeys-reference]').forEach((el) => { el.textContent = load()[REFERENCE] })
   }
   if (form && !page.list) {

@@ -2,6 +2,7 @@
 // tests/vectors/lists.json. A list is stored under its page's id: [{"full-name": "Ann"}, ...].
 import { listOf, nextPageId, records, returningTo } from './journey.js'
 import { walk } from './steps.js'
+import { answersOf } from './answers.js'
 
 export const ADD_ANOTHER = '_add-another'
 export const REMOVE = '_remove'
@@ -30,7 +31,7 @@ export function isOpen (flow, here, answers) {
 export function pageAnswers (flow, answers, here) {
   const listId = listOf(flow, here.page)
   if (listId === null || here.item === null) return answers
-  return records(answers, listId)[here.item - 1] || {}
+  return records(answers, listId)[here.item - 1] || answersOf()
 }
 
 /** The answers once a page is sent: its answers added, the answers of reveals not chosen removed. */
@@ -38,12 +39,12 @@ export function store (flow, answers, here, submission) {
   const listId = listOf(flow, here.page)
   if (listId === null) return merged(answers, submission)
   const items = records(answers, listId)
-  const item = merged(items[here.item - 1] || {}, submission)
-  return { ...answers, [listId]: [...items.slice(0, here.item - 1), item, ...items.slice(here.item)] }
+  const item = merged(items[here.item - 1] || answersOf(), submission)
+  return answersOf(answers, { [listId]: [...items.slice(0, here.item - 1), item, ...items.slice(here.item)] })
 }
 
 function merged (answers, submission) {
-  const result = { ...answers, ...submission.answers }
+  const result = answersOf(answers, submission.answers)
   for (const name of submission.dropped) delete result[name]
   return result
 }
@@ -51,7 +52,7 @@ function merged (answers, submission) {
 /** The answers without item `number`: the items after it move up one. */
 export function removeItem (answers, listId, number) {
   const items = records(answers, listId)
-  return { ...answers, [listId]: [...items.slice(0, number - 1), ...items.slice(number)] }
+  return answersOf(answers, { [listId]: [...items.slice(0, number - 1), ...items.slice(number)] })
 }
 
 /** Yes: {step} of a new item's first page. No (or a full list): the list's next, once it has min items and

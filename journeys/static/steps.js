@@ -1,6 +1,7 @@
 // A flow's steps, and the walk along `next` that answers take from a page: a mirror of
 // journeys/flows/steps.py. A step is {page, item}: on an item's page, the item's number (from 1).
 import { holds } from './conditions.js'
+import { answersOf } from './answers.js'
 
 export const STOPPED = 'stopped'
 export const RETURNED = 'returned'
@@ -15,7 +16,7 @@ export const same = (a, b) => a !== null && b !== null && a !== undefined && b !
 export function records (answers, listId) {
   const value = has(answers, listId) ? answers[listId] : null
   if (!Array.isArray(value)) return []
-  return value.map((item) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? item : {}))
+  return value.map((item) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? item : answersOf()))
 }
 
 export function nextPageId (page, answers) {

@@ -1,8 +1,11 @@
 // Reading a submitted question page in the browser: a mirror of journeys/validation.py.
 // Messages come worked out in the flow's JSON, so the wording is the server's.
 // Both run the cases in tests/vectors/validation.json.
+import { matches } from './patterns.js'
+import { own } from './answers.js'
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
+const MAX_EMAIL = 254 // the longest address mail can carry: EMAIL slows on a long answer
 const TEL = /^\+?[0-9]{10,15}$/
 const URL_PATTERN = /^(https?:\/\/)?[^\s/.]+(\.[^\s/.]+)+(\/\S*)?$/i
 const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/
@@ -17,12 +20,12 @@ const DATE_PARTS = ['day', 'month', 'year']
 // fields: {name: [values]} as a form sends them; previous: the answers so far; today: 'YYYY-MM-DD'.
 // `dropped` names the questions revealed under options not chosen: their answers are removed.
 export function readPage (page, fields, previous, today) {
-  const submission = { answers: {}, typed: {}, errors: [], dropped: [] }
+  const submission = { answers: Object.create(null), typed: Object.create(null), errors: [], dropped: [] }
   for (const question of page.questions) readQuestion(question, fields, previous, submission, today)
   return submission
 }
 
-const first = (fields, name) => String((fields[name] || [''])[0] ?? '').trim()
+const first = (fields, name) => String((own(fields, name) || [''])[0] ?? '').trim()
 const error = (question, field, message, parts = []) => ({ question: question.name, field, message, parts })
 const length = (text) => [...text].length // characters, as Python counts them
 
@@ -49,7 +52,7 @@ function readOne (question, fields, previous, into, today) {
   if (type === 'address') return readAddress(question, fields, into)
   if (type === 'checkboxes') {
     const known = question.options.map((o) => o.value)
-    const ticked = (fields[name] || []).filter((v) => known.includes(v))
+    const ticked = (own(fields, name) || []).filter((v) => known.includes(v))
     into.typed[name] = into.answers[name] = ticked
     if (question.required && !ticked.length) into.errors.push(error(question, name, question.messages.required))
     const exclusive = question.options.filter((o) => o.exclusive).map((o) => o.value)
@@ -57,7 +60,7 @@ function readOne (question, fields, previous, into, today) {
     return
   }
   if (type === 'file') {
-    const chosen = first(fields, name) || previous[name] || ''
+    const chosen = first(fields, name) || own(previous, name) || ''
     into.typed[name] = into.answers[name] = chosen
     if (question.required && !chosen) into.errors.push(error(question, name, question.messages.required))
     return
@@ -97,7 +100,7 @@ export function chosenOption (question, typed) {
 
 function checkText (question, value) {
   const { type, limits } = question
-  if (type === 'email' && !EMAIL.test(value)) return [value, 'email']
+  if (type === 'email' && (length(value) > MAX_EMAIL || !EMAIL.test(value))) return [value, 'email']
   if (type === 'tel' && !TEL.test(value.replace(/[\s()-]/g, ''))) return [value, 'tel']
   if (type === 'url' && !URL_PATTERN.test(value)) return [value, 'url']
   if (type === 'postcode') {
@@ -121,7 +124,7 @@ function checkText (question, value) {
   if ('min_length' in limits && length(value) < limits.min_length) return [value, 'min_length']
   if ('max_length' in limits && length(value) > limits.max_length) return [value, 'max_length']
   if ('max_words' in limits && value.split(/\s+/).filter(Boolean).length > limits.max_words) return [value, 'max_words']
-  if ('pattern' in limits && !new RegExp(`^(?:${limits.pattern})$`).test(value)) return [value, 'pattern']
+  if ('pattern' in limits && !matches(question.pattern, value)) return [value, 'pattern']
   return [value, '']
 }
 

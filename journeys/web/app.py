@@ -25,7 +25,8 @@ from journeys.web.template_globals import template_globals
 def create_app(project_dir=None, **overrides) -> Flask:
     """The app for the prototype in `project_dir` (default: $JOURNEYS_PROJECT, else here).
 
-    `FROZEN=True` renders pages for a build: the files are read once, as nothing changes them.
+    `FROZEN=True` renders pages for a build, `HOSTED=True` for research participants
+    (journeys/hosting/): either way the files are read once, as nothing changes them.
     """
     project = Project.at(project_dir or os.environ.get("JOURNEYS_PROJECT") or ".")
     instance = project.root / ".journeys"
@@ -37,15 +38,16 @@ def create_app(project_dir=None, **overrides) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.stored_secret_key(instance)
 
-    frozen = bool(app.config.get("FROZEN"))
-    files = FileCache(keep=frozen)
+    frozen, hosted = bool(app.config.get("FROZEN")), bool(app.config.get("HOSTED"))
+    files = FileCache(keep=frozen or hosted)  # neither reads a changed file while it runs
     app.extensions[KEY] = AppState(
         project=project,
-        source=PrototypeSource(project, files, fixed=frozen),
+        source=PrototypeSource(project, files, fixed=frozen or hosted),
         files=files,
         govuk=govuk_frontend_dir(project),
         answers=app.config.get("ANSWER_STORE") or SQLiteAnswerStore(app.config["ANSWERS_DB"], _expiry(app.config)),
         frozen=frozen,
+        hosted=hosted,
     )
     environment.configure(app.jinja_env, project)
     app.context_processor(template_globals)

@@ -27,6 +27,7 @@ class AppState:
     govuk: Path  # GOV.UK Frontend's dist/govuk folder
     answers: AnswerStore
     frozen: bool  # rendering pages for a build: no server behind them
+    hosted: bool = False  # served to research participants: no designer tools
 
 
 def state(app: Flask | None = None) -> AppState:

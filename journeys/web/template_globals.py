@@ -28,4 +28,12 @@ def template_globals() -> dict:
         "answer": answer_helper,
         "when": when_helper,
         "frozen": frozen,
+        "hosted": state().hosted,
+        # A hosted prototype gives every form its token (journeys/hosting/csrf.py); elsewhere a page
+        # that asks for one still renders.
+        "csrf_token": _no_token,
     }
+
+
+def _no_token() -> str:
+    return ""

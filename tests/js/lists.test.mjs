@@ -7,6 +7,8 @@ import { afterAnswering, backStep, stepText, stepsTaken } from '../../journeys/s
 import { addAnother, pageAnswers, removeItem, store } from '../../journeys/static/lists.js'
 import { readPage } from '../../journeys/static/validation.js'
 
+const plain = (answers) => JSON.parse(JSON.stringify(answers))
+
 const vectors = JSON.parse(readFileSync(process.env.JOURNEYS_LIST_CASES, 'utf8'))
 const { flow } = vectors
 
@@ -38,7 +40,7 @@ for (const item of vectors.add_another) {
 
 for (const item of vectors.remove) {
   test(item.name, () => {
-    assert.deepEqual(removeItem(item.answers, 'people', item.item), item.after)
+    assert.deepEqual(plain(removeItem(item.answers, 'people', item.item)), item.after)
   })
 }
 
@@ -49,6 +51,7 @@ for (const item of vectors.store) {
     const submission = readPage(flow.pages[here.page], fields, pageAnswers(flow, item.answers, here), vectors.today)
     assert.deepEqual(submission.errors.map((e) => e.message), item.errors)
     if (item.error_fields) assert.deepEqual(submission.errors.map((e) => e.field), item.error_fields)
-    assert.deepEqual(submission.errors.length ? null : store(flow, item.answers, here, submission), item.stored)
+    // Stored answers have no prototype (journeys/static/answers.js): compared as the JSON they are saved as.
+    assert.deepEqual(submission.errors.length ? null : plain(store(flow, item.answers, here, submission)), item.stored)
   })
 }

@@ -1,0 +1,1 @@
+"""Reading YAML within bounds, and explaining its mistakes: the parts behind yaml_files.py."""
