@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass
 
 import pytest
-from conftest import ROOT, write_files
+from conftest import ROOT
 from playwright.sync_api import expect
 
 from journeys.build.freeze_site import build

@@ -1,10 +1,9 @@
 """What a form must refuse and how its messages read: an exclusive option with others, a whole number, sending nothing."""
 
 import json
-import re
 
 import pytest
-from conftest import ROOT, write_files
+from conftest import ROOT
 from playwright.sync_api import expect
 
 from journeys.build.freeze_site import build
