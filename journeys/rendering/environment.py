@@ -27,6 +27,7 @@ COMPONENTS = [
 # gives the first ones (a test keeps the two the same), Flask the rest.
 PAGE_NAMES = (
     "data", "answer", "when", "serviceName", "serviceUrl", "phase", "assetPath", "stylesheets", "scripts", "frozen",
+    "hosted", "csrf_token",
     "url_for", "get_flashed_messages", "config", "request", "session", "g",
 )
 
