@@ -111,7 +111,7 @@ def test_an_error_page_appears_on_a_bad_save_and_goes_on_the_next_good_one(proje
     page.goto(server.url + "/")
     page.wait_for_live_reload()
     save(project, PAGE.replace("Version 0", "{{ nothing.here }}"))
-    expect(page.get_by_text("UndefinedError: 'nothing' is undefined")).to_be_visible()
+    expect(page.get_by_text("there is nothing called 'nothing' on this page")).to_be_visible()
     page.wait_for_live_reload()
     save(project, PAGE.replace("Version 0", "Version 3"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Version 3")
