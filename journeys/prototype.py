@@ -110,6 +110,19 @@ class Prototype:
             raise ContentError(self.problems_in(self.flow_files[slug]))
         return self.flows[slug]
 
+    def flow_as_written(self, slug: str) -> tuple[Flow, list[Problem]] | None:
+        """The flow at `slug` even when it has problems (for its journey map), with them; None if there is no such flow.
+
+        A file that cannot be read as a flow at all raises ContentError with its problems.
+        """
+        if slug not in self.flow_files:
+            return None
+        file = self.flow_files[slug]
+        flow, problems = read_flow_file(self.project.root / file, file, slug, self.lists, self.layouts)
+        if flow is None:
+            raise ContentError(problems)
+        return flow, problems
+
     def scenario(self, name: str) -> Scenario | None:
         """The scenario called `name`; one with problems raises ContentError with them."""
         if name in self.scenario_files and name not in self.scenarios:
