@@ -38,14 +38,14 @@ def panel():
     return _panel(saved=request.args.get("saved"))
 
 
-def _panel(errors: dict | None = None, form: dict | None = None, saved: str | None = None, status: int = 200):
+def _panel(errors: dict | None = None, form: dict | None = None, saved: str | None = None):
     model = prototype()
     groups, others = panel_groups(model.flows, answers.current())
     saved_scenario = model.scenarios.get(saved) if saved else None
     errors = errors or {}
     return render_template("answers-panel.html", groups=groups, others=others, errors=errors, form=form or {},
                            errorList=[{"text": message, "href": f"#{field}"} for field, message in errors.items()],
-                           saved=saved_scenario, startItems=start_items, title="Your answers"), status
+                           saved=saved_scenario, startItems=start_items, title="Your answers")
 
 
 @bp.post(f"{PANEL}/clear")
@@ -82,7 +82,7 @@ def change(where: str):
     context = page_context(flow, page, given, step, submission)
     context.update(backLink=PANEL, caption="Change an answer", button="Save and go back to your answers",
                    headingInQuestion=False, content="", nextLink=None)
-    return render_template(f"{page.layout}.html", **context), 200 if submission is None else 400
+    return render_template(f"{page.layout}.html", **context)
 
 
 @bp.post(f"{PANEL}/save")
@@ -104,11 +104,11 @@ def save_scenario():
     if form["start"] not in flow.pages or flow.list_of(form["start"]) is not None:
         errors["start"] = "Select the page the scenario starts on"
     if errors:
-        return _panel(errors={f"{flow.slug}-{key}": message for key, message in errors.items()}, form=form, status=400)
+        return _panel(errors={f"{flow.slug}-{key}": message for key, message in errors.items()}, form=form)
     text = scenario_text(form["title"], flow, form["start"], answers.current(), form["description"])
     try:
         write_scenario(model.project.data / "scenarios", form["name"], text, replace=request.form.get("replace") == "yes")
     except ScenarioExists:
-        return render_template("answers-replace.html", form=form, title="Replace the scenario?"), 409
+        return render_template("answers-replace.html", form=form, title="Replace the scenario?")
     state().source.saved()  # the new file is in the model at once, before the watcher says so
     return redirect(f"{PANEL}?saved={form['name']}", code=303)
