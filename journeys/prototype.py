@@ -63,6 +63,8 @@ class Prototype:
     layouts: list[str]  # the prototype's own layouts, by name
     listing: Listing  # every file in the four folders, partials included
     problems: list[Problem] = field(default_factory=list)
+    # by slug: every flow that reads as a flow, problems and all, with its problems (for journey maps)
+    flows_as_written: dict[str, tuple[Flow, list[Problem]]] = field(default_factory=dict)
     _questions: dict[str, tuple[Flow, Question]] = field(default_factory=dict, repr=False)
     _lists: dict[str, tuple[Flow, FlowPage]] = field(default_factory=dict, repr=False)
 
@@ -117,11 +119,9 @@ class Prototype:
         """
         if slug not in self.flow_files:
             return None
-        file = self.flow_files[slug]
-        flow, problems = read_flow_file(self.project.root / file, file, slug, self.lists, self.layouts)
-        if flow is None:
-            raise ContentError(problems)
-        return flow, problems
+        if slug not in self.flows_as_written:
+            raise ContentError(self.problems_in(self.flow_files[slug]))
+        return self.flows_as_written[slug]
 
     def scenario(self, name: str) -> Scenario | None:
         """The scenario called `name`; one with problems raises ContentError with them."""
@@ -165,7 +165,7 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
 
     layouts = sorted(name[: -len(".html")] for name in listing.layouts if name.endswith(".html") and "/" not in name)
     list_paths = tuple(project.data / name for name in listing.data if name.endswith(YAML_TYPES))
-    flows, flow_files = {}, {}
+    flows, flow_files, as_written = {}, {}, {}
     for name in listing.pages:
         if not name.endswith(FLOW_TYPES) or any(part.startswith(PRIVATE) for part in name.split("/")):
             continue
@@ -173,10 +173,16 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
         flow_files.setdefault(slug, file)
         try:
             # A folder changes when a list or layout is added or removed; a list when it is edited.
-            flows[slug] = files.get(path, "flow", lambda p: _read_flow(p, file, slug, lists, layouts),
+            flow, found = files.get(path, "flow", lambda p: _read_flow(p, file, slug, lists, layouts),
                                     depends=(project.data, project.layouts, *list_paths))
         except ContentError as error:
             problems += error.problems
+            continue
+        problems += found
+        if flow is not None:
+            as_written[slug] = (flow, found)
+            if not found:  # a flow with any problem is not served
+                flows[slug] = flow
 
     scenarios, scenario_files = {}, {}
     for name in listing.data:
@@ -196,19 +202,18 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
     return Prototype(
         project=project, settings=settings, pages=page_files(project.pages, listing.pages), flows=flows,
         flow_files=flow_files, lists=lists, scenarios=scenarios, scenario_files=scenario_files,
-        layouts=layouts, listing=listing, problems=sort_problems(problems),
+        layouts=layouts, listing=listing, problems=sort_problems(problems), flows_as_written=as_written,
     )
 
 
-def _read_flow(path: Path, file: str, slug: str, lists: dict[str, DataList], layouts: list[str]) -> Flow:
-    """A flow file, checked as a flow and in its pages' content: a flow with any problem is not served."""
+def _read_flow(path: Path, file: str, slug: str, lists: dict[str, DataList],
+               layouts: list[str]) -> tuple[Flow | None, list[Problem]]:
+    """A flow file, checked as a flow and in its pages' content, with every problem found."""
     flow, problems = read_flow_file(path, file, slug, lists, layouts)
     for page in ({} if flow is None else flow.pages).values():
         if page.content:
             problems += check_content(page.content, file, page.content_line)
-    if problems:
-        raise ContentError(problems)
-    return flow
+    return flow, problems
 
 
 class PrototypeSource:

@@ -131,6 +131,15 @@ def test_a_hosted_prototype_shows_participants_no_maps_and_no_answers_panel(tmp_
         response = client.get(address)
         assert response.status_code == 404, address
         assert "Page not found" in response.text
-    home = client.get("/").text
-    assert "/_journeys/answers" not in home and "/_journeys/map" not in home
+    footer = client.get("/").text.split('<footer')[1]
+    assert "/_journeys/answers" not in footer and "/_journeys/map" not in footer and "Clear answers" in footer
     assert client.post("/_journeys/answers/clear-all").status_code in (400, 404)  # no token: refused either way
+
+
+def test_without_graphviz_the_map_page_still_says_it_all_in_words(example_copy, make_app, monkeypatch, tmp_path):
+    # A designer's computer without Graphviz (PATH with no dot): the table is there, and what to install.
+    monkeypatch.setenv("PATH", str(tmp_path))
+    response = make_app(example_copy).test_client().get("/_journeys/map/bulky-waste")
+    assert response.status_code == 200
+    assert "sudo apt-get install graphviz" in response.text and "journeys-map__picture" not in response.text
+    assert response.text.count("data-journeys-map-page=") == 12

@@ -11,7 +11,7 @@ from flask import Blueprint, abort, render_template, request
 from markupsafe import Markup
 
 from journeys.flows.journey_map import journey_map, scenario_path
-from journeys.rendering.journey_map_svg import svg
+from journeys.rendering.journey_map_svg import MissingGraphviz, svg
 from journeys.web.state import find, prototype
 
 MAPS = "/_journeys/map"
@@ -52,7 +52,11 @@ def _show(slug: str, scenario_name: str | None):
             abort(404)
     drawn = journey_map(flow, scenario)
     scenarios = [s for s in model.scenarios.values() if s.flow == slug]
+    try:
+        picture, missing = Markup(svg(drawn)), None
+    except MissingGraphviz as error:  # the table still says it all: a build without Graphviz goes on
+        picture, missing = None, str(error)
     return render_template(
-        "journey-map.html", map=drawn, picture=Markup(svg(drawn)), problems=problems, scenarios=scenarios,
+        "journey-map.html", map=drawn, picture=picture, missing=missing, problems=problems, scenarios=scenarios,
         path=scenario_path(scenario) if scenario else [], mapUrl=map_url, title=f"Journey map: {flow.title}",
     )
