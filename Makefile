@@ -4,17 +4,22 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
+PREVIEW_PORT ?= 8080
 HOST ?= 127.0.0.1
 # make build BASE_URL=/my-prototype/  for a site served under a sub-path (GitHub Pages).
 BASE_URL ?= /
 
-.PHONY: serve build check test install system clean wheel host
+.PHONY: serve build preview check test install system clean wheel host
 
 serve: install
 	$(BIN)/python serve.py --host $(HOST) --port $(PORT)
 
 build: install
 	$(BIN)/python build.py --base-url $(BASE_URL)
+
+# The build, served by the real NGINX with the shipped configuration, as it will be published.
+preview: build system
+	$(BIN)/journeys preview --port $(PREVIEW_PORT)
 
 # The prototype hosted for research (docs/hosting.md): set SECRET_KEY and JOURNEYS_PASSWORD first.
 # Its own port (8000) unless PORT is given: make host PORT=8001

@@ -60,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     nginx.add_argument("--upstream", action="append", help="with --host: an instance's address, once for each "
                        "(default: 127.0.0.1:8001 and 127.0.0.1:8002)")
 
+    preview = commands.add_parser("preview", help="serve the built prototype with NGINX, as it will be published")
+    preview.add_argument("site", nargs="?", default="dist", help="the built folder (default: dist/)")
+    preview.add_argument("--port", default="8080")
+    preview.add_argument("--htpasswd", help="ask for a name and password from this file")
+
     journey_map = commands.add_parser("map", help="draw a flow's journey map as SVG (also at /_journeys/map)")
     journey_map.add_argument("flow", help="the flow's address, such as bulky-waste")
     journey_map.add_argument("-o", "--out", help="the file to write, such as map.svg (default: print it)")
@@ -74,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     storyboard.add_argument("--project", default=".", help="the prototype's folder (default: here)")
 
     args = parser.parse_args(argv)
-    if args.command in ("serve", "build", "check", "host", "map", "storyboard"):
+    if args.command in ("serve", "build", "host", "map", "storyboard"):  # check fails on its own, saying so
         warn_if_not_a_prototype(args.project)
     if args.command == "new":
         return run_new(args.folder)
@@ -86,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
         from journeys.hosting.link_command import print_links
 
         return print_links(args.project, args.scenario, args.expires, args.base_url, args.count)
+    if args.command == "preview":
+        from journeys.site_checks.preview import main as run_preview
+
+        return run_preview([args.site, "--port", args.port, *(["--htpasswd", args.htpasswd] if args.htpasswd else [])])
     if args.command == "serve":
         from journeys.devserver.server import serve as run_server
 
@@ -157,13 +166,20 @@ def warn_if_not_a_prototype(project: str) -> None:
 
 def run_check(project_dir: str, browser: bool = False) -> int:
     """Print every problem in the prototype (and, with `browser`, on its pages); exit 1 if there are any."""
-    from journeys.problems import ContentError
+    from journeys.problems import ContentError, plural
     from journeys.project import Project
     from journeys.prototype import read_prototype
-    from journeys.prototype_checks import check_prototype
+    from journeys.prototype_checks import check_prototype, check_published
 
     project = Project.at(project_dir)
-    problems = check_prototype(read_prototype(project))
+    if not project.pages.is_dir():
+        print(f"There is no prototype in {project.root}: it has no pages/ folder. Run 'journeys check' in the "
+              "prototype's folder, or name it: journeys check --project my-prototype", file=sys.stderr)
+        return 1
+    model = read_prototype(project)
+    problems, warnings = check_prototype(model), check_published(model)
+    if warnings:
+        print("\n".join([f"{plural(len(warnings), 'warning')}: the published prototype differs here", *map(str, warnings)]))
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         return 1

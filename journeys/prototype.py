@@ -12,12 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from journeys.content.answer_marks import brace_problems, has_answers
 from journeys.content.markdown import check_content
+from journeys.content.when_blocks import conditions_in
 from journeys.file_cache import FileCache
+from journeys.flows.condition_checks import condition_problems
 from journeys.flows.data_lists import DataList, read_data_list
 from journeys.flows.flow_files import FLOW_TYPES, read_flow_file, slug_of
 from journeys.flows.model import REMOVE_PATH, Flow, FlowPage, Question
 from journeys.flows.scenarios import Scenario, read_scenario
+from journeys.flows.shared_answers import shared_answer_problems
+from journeys.pages.addresses import address_clashes
 from journeys.pages.routing import PRIVATE, PageFile, page_files, page_url
 from journeys.problems import ContentError, Problem, sort_problems
 from journeys.project import Project, Stamp, walk
@@ -63,6 +68,7 @@ class Prototype:
     layouts: list[str]  # the prototype's own layouts, by name
     listing: Listing  # every file in the four folders, partials included
     problems: list[Problem] = field(default_factory=list)
+    clashes: dict[str, Problem] = field(default_factory=dict)  # by URL: a page file where a flow's page is too
     # by slug: every flow that reads as a flow, problems and all, with its problems (for journey maps)
     flows_as_written: dict[str, tuple[Flow, list[Problem]]] = field(default_factory=dict)
     _questions: dict[str, tuple[Flow, Question]] = field(default_factory=dict, repr=False)
@@ -80,8 +86,11 @@ class Prototype:
         return [problem for problem in self.problems if problem.file == file]
 
     def page(self, path: str) -> PageFile | None:
-        """The page file a request path shows."""
-        return self.pages.get(page_url(path))
+        """The page file a request path shows; ContentError where a flow claims its address too."""
+        url = page_url(path)
+        if url in self.clashes:
+            raise ContentError([self.clashes[url]])
+        return self.pages.get(url)
 
     def flow_page(self, path: str) -> tuple[Flow, FlowPage | None] | None:
         """(flow, page) for a path like fishing-licence/start; (flow, None) for the flow's own address.
@@ -132,6 +141,10 @@ class Prototype:
     def question(self, name: str) -> tuple[Flow, Question] | None:
         """The flow and question that ask the answer `name` (the first flow, if several do)."""
         return self._questions.get(name)
+
+    def questions_by_name(self) -> dict[str, Question]:
+        """Every question, by its answer's name: what conditions in pages are checked against."""
+        return {name: question for name, (_flow, question) in self._questions.items()}
 
     def item_list(self, name: str) -> tuple[Flow, FlowPage] | None:
         """The flow and add-another page whose list is stored under `name` (the first flow, if several)."""
@@ -184,6 +197,14 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
             if not found:  # a flow with any problem is not served
                 flows[slug] = flow
 
+    pages = page_files(project.pages, listing.pages)
+    # Problems across files: a flow with one is not served, as a flow with any problem.
+    clashes = address_clashes(pages, flows, project.name_of)
+    across = shared_answer_problems(list(flows.values())) + list(clashes.values()) + _content_conditions(flows)
+    problems += across
+    for file in {problem.file for problem in across}:
+        flows = {slug: flow for slug, flow in flows.items() if flow.file != file}
+
     scenarios, scenario_files = {}, {}
     for name in listing.data:
         if name.startswith("scenarios/") and name.count("/") == 1 and name.endswith(YAML_TYPES):
@@ -200,7 +221,7 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
                 scenarios[scenario.name] = scenario
 
     return Prototype(
-        project=project, settings=settings, pages=page_files(project.pages, listing.pages), flows=flows,
+        project=project, settings=settings, pages=pages, flows=flows, clashes=clashes,
         flow_files=flow_files, lists=lists, scenarios=scenarios, scenario_files=scenario_files,
         layouts=layouts, listing=listing, problems=sort_problems(problems), flows_as_written=as_written,
     )
@@ -208,12 +229,29 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
 
 def _read_flow(path: Path, file: str, slug: str, lists: dict[str, DataList],
                layouts: list[str]) -> tuple[Flow | None, list[Problem]]:
-    """A flow file, checked as a flow and in its pages' content, with every problem found."""
+    """A flow file, checked as a flow and in its pages' words, with every problem found."""
     flow, problems = read_flow_file(path, file, slug, lists, layouts)
     for page in ({} if flow is None else flow.pages).values():
         if page.content:
             problems += check_content(page.content, file, page.content_line)
+        problems += [Problem(file, page.line, message, fix) for _, message, fix in brace_problems(page.title, page.line)]
+        if has_answers(page.title) and len(page.questions) == 1 and not page.questions[0].summary:
+            problems.append(Problem(file, page.questions[0].line,
+                                    f"question '{page.questions[0].name}' needs a summary: check your answers names an "
+                                    "answer by its page's title, and this title shows an answer",
+                                    "Add 'summary:', the answer's name on check your answers, like:  summary: Email address"))
     return flow, problems
+
+
+def _content_conditions(flows: dict[str, Flow]) -> list[Problem]:
+    """Values that no option has, in the `!!! when` blocks of flow pages' content: any flow's answers may be read."""
+    questions: dict[str, Question] = {}
+    for flow in flows.values():
+        for question in flow.questions():
+            questions.setdefault(question.name, question)
+    return [problem for flow in flows.values() for page in flow.pages.values() if page.content
+            for line, condition in conditions_in(page.content, page.content_line)
+            for problem in condition_problems(condition, questions, flow.file, line)]
 
 
 class PrototypeSource:

@@ -1,8 +1,16 @@
 """A person's walk through a journey in Chromium, the same on the live server and on a frozen site."""
 
+import contextlib
+import shutil
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
+from conftest import LiveServer, write_files
 from playwright.sync_api import expect
+
+from journeys.build.freeze_site import build
+from journeys.site_checks.nginx import Nginx
 
 
 @dataclass
@@ -58,3 +66,19 @@ class Walk:
             values = card.locator(".govuk-summary-list__value").all_inner_texts()
             found[title] = dict(zip(keys, values))
         return found
+
+
+@contextlib.contextmanager
+def served_live_and_frozen(files: dict[str, str], name: str):
+    """A prototype written from `files`, served live by `serve.py` and, built, by NGINX: {"live": Site, "frozen": Site}."""
+    folder = Path(tempfile.mkdtemp(prefix=f"journeys-{name}-"))
+    folder.chmod(0o755)  # NGINX's workers read the build
+    project = write_files(folder / "prototype", files)
+    build(project, folder / "dist", report=lambda line: None)
+    live = LiveServer(project).start()
+    try:
+        with Nginx(folder / "dist") as frozen:
+            yield {"live": Site(live.url, frozen=False), "frozen": Site(frozen.url, frozen=True)}
+    finally:
+        live.stop()
+        shutil.rmtree(folder, ignore_errors=True)

@@ -7,6 +7,7 @@ import json
 import os
 import queue
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -21,6 +22,7 @@ import pytest
 
 from journeys import create_app
 from journeys.site_checks.browser import launch
+from journeys.site_checks.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,10 +55,49 @@ def make_app(tmp_path):
     return make
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def as_from_a_terminal() -> None:
+    """In a process about to start: Ctrl-C and a closed terminal act as in a designer's terminal,
+    even when the tests run under nohup or in a script's background job, which ignore them."""
+    for signum in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
+_started: list[subprocess.Popen] = []
+
+
+def start_process(args, **kwargs) -> subprocess.Popen:
+    """Popen, as from a terminal, in a process group of its own: whatever it starts is stopped with it after the test."""
+    process = subprocess.Popen(args, start_new_session=True, preexec_fn=as_from_a_terminal, **kwargs)
+    _started.append(process)
+    return process
+
+
+def stop_started(processes) -> None:
+    """Kill what is left of each process's group (NGINX under a stopped preview, a server that would not stop)."""
+    for process in processes:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass  # the whole group has already stopped
+        process.wait()
+
+
+@pytest.fixture(autouse=True)
+def _stop_what_the_test_started():
+    before = len(_started)
+    yield
+    stop_started(_started[before:])
+    del _started[before:]
+
+
+def pytest_configure(config):
+    """Stopped by kill or a closed terminal, the tests end as after Ctrl-C: each fixture stops its servers."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(signum) is not signal.SIG_IGN:  # nohup's choice stands
+            signal.signal(signum, interrupt)
 
 
 class LiveServer:
@@ -71,7 +112,7 @@ class LiveServer:
 
     def start(self) -> "LiveServer":
         self.log = open(self.project.parent / f"server-{self.port}.log", "ab")
-        self.process = subprocess.Popen(
+        self.process = start_process(
             [sys.executable, str(ROOT / "serve.py"), "--project", str(self.project), "--port", str(self.port)],
             cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
         )
@@ -213,17 +254,22 @@ def page(watched_page):
     return tab
 
 
+# The example prototype as it was written, kept with the tests: the pages/, data/, layouts/ and
+# static/ at the top of the checkout are the designer's to change or replace, and make test
+# never reads them (tests/test_example.py runs the tests beside a prototype of someone else's).
+EXAMPLE = Path(__file__).resolve().parent / "example"
+
+
 def copy_example(target: Path) -> Path:
-    """Copy the example prototype shipped in this repository to `target`."""
-    for folder in ("pages", "layouts", "data", "static"):
-        if (ROOT / folder).exists():
-            shutil.copytree(ROOT / folder, target / folder)
+    """Copy the tests' example prototype to `target` (never a designer's folders at the top of the checkout)."""
+    for folder in ("pages", "data", "layouts", "static"):
+        shutil.copytree(EXAMPLE / folder, target / folder, ignore=shutil.ignore_patterns(".gitkeep"))
     return target
 
 
 @pytest.fixture
 def example_copy(tmp_path):
-    """A copy of the example prototype shipped in this repository, safe to change."""
+    """A copy of the example prototype, safe to change."""
     return copy_example(tmp_path / "example")
 
 
@@ -258,7 +304,7 @@ class StaticServer:
     def __init__(self, folder: Path):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
+        self.process = start_process(
             [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(folder)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
@@ -339,7 +385,7 @@ class GunicornServer(LiveServer):
 
     def start(self) -> "GunicornServer":
         self.log = open(self.project.parent / f"server-{self.port}.log", "ab")
-        self.process = subprocess.Popen(
+        self.process = start_process(
             [sys.executable, "-m", "gunicorn", "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}",
              "journeys.wsgi:app"],
             cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,

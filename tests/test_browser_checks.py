@@ -1,5 +1,6 @@
 """`journeys check --browser` (make check): the frozen prototype checked in Chromium, under NGINX."""
 
+import re
 import subprocess
 import sys
 
@@ -17,6 +18,8 @@ def test_the_example_prototype_passes_every_check(example_copy):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Checking " in result.stdout and " scenario paths in Chromium" in result.stdout
     assert result.stdout.strip().splitlines()[-1].startswith("No problems found on ")
+    checking = re.search(r"Checking (\d+) pages", result.stdout)[1]
+    assert result.stdout.strip().splitlines()[-1].startswith(f"No problems found on {checking} pages")
 
 
 @pytest.fixture(scope="module")

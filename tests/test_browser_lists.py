@@ -5,17 +5,11 @@ most 3), a branch on how many, and contact details revealed under the option tha
 """
 
 import re
-import shutil
-import tempfile
-from pathlib import Path
 
 import pytest
-from browser_walk import Site, Walk
-from conftest import LiveServer, write_files
+from browser_walk import Walk, served_live_and_frozen
 from playwright.sync_api import expect
 
-from journeys.build.freeze_site import build
-from journeys.site_checks.nginx import Nginx
 
 EVIL = """<script>alert("x")</script><img src=x onerror=alert(1)>"""
 
@@ -99,15 +93,8 @@ HOUSEHOLD = {
 @pytest.fixture(scope="module")
 def household():
     """The household prototype, served live by `serve.py` and, built, by NGINX: one of each for the module."""
-    folder = Path(tempfile.mkdtemp(prefix="journeys-household-"))
-    folder.chmod(0o755)
-    project = write_files(folder / "prototype", HOUSEHOLD)
-    build(project, folder / "dist", report=lambda line: None)
-    live = LiveServer(project).start()
-    with Nginx(folder / "dist") as frozen:
-        yield {"live": Site(live.url, frozen=False), "frozen": Site(frozen.url, frozen=True)}
-    live.stop()
-    shutil.rmtree(folder, ignore_errors=True)
+    with served_live_and_frozen(HOUSEHOLD, "household") as sites:
+        yield sites
 
 
 @pytest.fixture(params=["live", "frozen"])

@@ -6,18 +6,13 @@ over a long list of nationalities.
 """
 
 import re
-import shutil
-import tempfile
-from pathlib import Path
 
 import pytest
-from browser_walk import Site, Walk
-from conftest import ROOT, LiveServer, write_files
+from browser_walk import Walk, served_live_and_frozen
+from conftest import ROOT
 from playwright.sync_api import expect
 
-from journeys.build.freeze_site import build
 from journeys.site_checks.accessibility import axe_source, check_accessibility
-from journeys.site_checks.nginx import Nginx
 
 EVIL = "<img src=x onerror=alert(1)> Evil"
 NATIONALITIES = ["Afghan", "Albanian", "Algerian", "American", "Argentine", "Australian", "Austrian", "Belgian",
@@ -124,15 +119,8 @@ TASKS = ["Your name and address", "Your nationality", "What you will sell", "Che
 @pytest.fixture(scope="module")
 def licence():
     """The licence prototype, served live by `serve.py` and, built, by NGINX: one of each for the module."""
-    folder = Path(tempfile.mkdtemp(prefix="journeys-licence-"))
-    folder.chmod(0o755)
-    project = write_files(folder / "prototype", LICENCE)
-    build(project, folder / "dist", report=lambda line: None)
-    live = LiveServer(project).start()
-    with Nginx(folder / "dist") as frozen:
-        yield {"live": Site(live.url, frozen=False), "frozen": Site(frozen.url, frozen=True)}
-    live.stop()
-    shutil.rmtree(folder, ignore_errors=True)
+    with served_live_and_frozen(LICENCE, "licence") as sites:
+        yield sites
 
 
 @pytest.fixture(params=["live", "frozen"])

@@ -54,7 +54,7 @@ def test_pages_the_app_cannot_serve_are_reported_by_url_with_every_other_broken_
         # /assets/... and /scenarios/... belong to other routes: the live server never shows these.
         "pages/assets/guide.md": "# A guide\n",
         "pages/scenarios/old.md": "# An old scenario\n",
-        "pages/broken.html": '{% extends "base.html" %}\n{% block content %}\n{{ nothing.here }}\n{% endblock %}\n',
+        "pages/broken.html": '{% extends "base.html" %}\n{% block content %}\n{{ data.nothing.here }}\n{% endblock %}\n',
     })
     with pytest.raises(ContentError) as raised:
         build(project, tmp_path / "dist", report=lambda line: None)

@@ -9,7 +9,7 @@ import time
 import urllib.request
 
 import pytest
-from conftest import ROOT, free_port
+from conftest import ROOT, free_port, start_process
 
 PAGES = {"pages/index.html": "<h1>Quick</h1>"}
 
@@ -21,8 +21,8 @@ def project(make_project):
 
 def serve(project, *args, env=None):
     """`python serve.py` with these arguments, its output captured."""
-    return subprocess.Popen([sys.executable, str(ROOT / "serve.py"), "--project", str(project), *args],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return start_process([sys.executable, str(ROOT / "serve.py"), "--project", str(project), *args],
+                         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 def wait_for(url: str, process: subprocess.Popen) -> None:

@@ -83,3 +83,12 @@ def test_the_interruption_and_exit_pages_in_the_flows_guide_have_no_problems(mak
             "    next: register-first\n")
     flow_model = load_flow(make_project({"pages/test.yaml": flow}), "test")
     assert flow_model.pages["food-rules"].layout == "interruption" and flow_model.pages["register-first"].layout == "exit"
+
+
+def test_the_readme_and_the_publishing_guide_say_the_same_about_javascript():
+    def sentence(doc: str) -> str:
+        text = " ".join((ROOT / doc).read_text().split())
+        return re.search(r"Without JavaScript, a published prototype [^.]*\.", text).group(0)
+
+    assert sentence("README.md") == sentence("docs/publishing.md")
+    assert "every page says so at the top, and check your answers has no button" in sentence("README.md")

@@ -765,8 +765,8 @@ def test_journeys_check_lists_every_problem_in_every_file_and_fails(make_project
         assert expected in report
 
 
-def test_journeys_check_passes_the_example_prototype():
-    result = subprocess.run([sys.executable, "-m", "journeys.cli", "check", "--project", str(ROOT)],
+def test_journeys_check_passes_the_example_prototype(example_copy):
+    result = subprocess.run([sys.executable, "-m", "journeys.cli", "check", "--project", str(example_copy)],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("No problems found")

@@ -80,13 +80,13 @@ def urls_of(project: Path) -> list[str]:
 
 
 def frozen_from_live(live: str, dist: Path) -> str:
-    """What the build should make of a live page: hashed names, forms sent with GET."""
+    """What the build should make of a live page: hashed names, forms sent with GET, marked for the site's script."""
     for hashed in dist.rglob("*"):
         match = re.match(r"(.*)\.[0-9a-f]{10}(\.(css|js))$", hashed.name)
         if match:
             plain = "/" + hashed.with_name(match.group(1) + match.group(2)).relative_to(dist).as_posix()
             live = live.replace(f'="{plain}"', f'="/{hashed.relative_to(dist).as_posix()}"')
-    return live.replace('method="post"', 'method="get"')
+    return live.replace('method="post"', 'method="get" data-journeys-form')
 
 
 def test_every_frozen_page_is_the_live_page(frozen):

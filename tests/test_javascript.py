@@ -69,3 +69,8 @@ def test_the_browser_works_out_every_task_status_and_path_as_the_server_does(tmp
     passed = passed_in_node("tests/js/tasks.test.mjs", {"JOURNEYS_TASK_CASES": str(written)})
     assert {case["name"] for case in VECTORS["cases"]} <= passed
     assert len({case["name"] for case in VECTORS["cases"]}) == len(VECTORS["cases"])
+
+
+def test_the_browser_writes_words_inside_a_sentence_as_the_server_does():
+    cases = vectors("words")["lower_first"]
+    assert {f"lower first: {written}" for written, _ in cases} <= passed_in_node("tests/js/words.test.mjs")

@@ -63,7 +63,9 @@ def test_settings_with_a_mistake_show_the_file_and_line(make_project, make_app):
 
 @pytest.mark.parametrize("page, line, message", [
     ('{% extends "base.html" %}\n{% block content %}\n{% if %}\n{% endblock %}', 3, "Jinja syntax error"),
-    ('{% extends "base.html" %}\n{% block content %}\n{{ nothing.here.at_all }}\n{% endblock %}', 3, "UndefinedError"),
+    ('{% extends "base.html" %}\n{% block content %}\n{{ data.nothing.here }}\n{% endblock %}', 3, "UndefinedError"),
+    ('{% extends "base.html" %}\n{% block content %}\n{{ nothing.here.at_all }}\n{% endblock %}', 3,
+     "there is nothing called &#39;nothing&#39; on this page"),
     ('{% extends "no-such-layout.html" %}', 1, "there is no template or layout called &#39;no-such-layout.html&#39;"),
 ])
 def test_a_broken_template_shows_its_file_and_line(make_project, make_app, page, line, message):

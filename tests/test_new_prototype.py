@@ -87,7 +87,12 @@ def test_the_example_journey_branches_and_plays_the_answers_back(starter, make_a
 
 
 def test_a_command_typed_in_a_folder_that_is_not_a_prototype_says_so(tmp_path):
-    result = journeys("check", cwd=tmp_path)
-    assert result.stderr.strip() == (
+    result = journeys("build", "--out", str(tmp_path / "dist"), cwd=tmp_path)
+    assert result.stderr.strip().splitlines()[0] == (
         f"{tmp_path} has no pages/ folder, so there is nothing of yours to show. Is this the prototype's "
         "folder? To make a new prototype: journeys new my-prototype")
+    checked = journeys("check", cwd=tmp_path)  # a check there finds nothing to check: that is a failure
+    assert checked.returncode == 1
+    assert checked.stderr.strip() == (
+        f"There is no prototype in {tmp_path}: it has no pages/ folder. Run 'journeys check' in the prototype's "
+        "folder, or name it: journeys check --project my-prototype")

@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_example
+from conftest import ROOT, copy_example, start_process
 
 from journeys.build.freeze_site import build
 from journeys.site_checks.nginx import site_config
@@ -146,8 +146,8 @@ def test_python_m_journeys_nginx_serves_a_build_as_production_will(site):
     from conftest import free_port
 
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "journeys.site_checks.nginx", str(site), "--port", str(port)],
-                              cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    server = start_process([sys.executable, "-m", "journeys.site_checks.nginx", str(site), "--port", str(port)],
+                           cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert f"at http://127.0.0.1:{port}" in server.stdout.readline()
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/about", timeout=10) as response:
@@ -157,3 +157,27 @@ def test_python_m_journeys_nginx_serves_a_build_as_production_will(site):
         server.wait(timeout=10)
         server.stdout.close()
     assert server.returncode == 0
+
+
+def test_journeys_preview_serves_dist_with_nginx_until_ctrl_c(site):
+    from conftest import free_port
+
+    port = free_port()
+    preview = start_process([sys.executable, "-m", "journeys", "preview", "--port", str(port)], cwd=site.parent,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert preview.stdout.readline() == f"NGINX is serving {site} at http://127.0.0.1:{port} (Ctrl-C to stop)\n"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/about", timeout=10) as response:
+            assert response.status == 200 and response.headers["X-Robots-Tag"] == "noindex, nofollow"
+    finally:
+        preview.send_signal(signal.SIGINT)
+        preview.wait(timeout=10)
+        preview.stdout.close()
+    assert preview.returncode == 0
+
+
+def test_journeys_preview_without_a_build_says_to_build_first(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "journeys", "preview"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.strip() == ("There is no built prototype in dist/: build it first (make build, or journeys "
+                                   "build), then preview it.")

@@ -42,7 +42,10 @@ pages:
     title: Second
     questions:
       - name: second
-    next: first
+    next: done
+  done:
+    layout: confirmation
+    title: Done
 """
 SHOW = '{% extends "base.html" %}{% block content %}<p id="first">{{ data.first }}</p><p id="second">{{ data.second }}</p>{% endblock %}'
 TRIALS = 100

@@ -32,7 +32,7 @@ def test_html_links_forms_and_assets_move_under_the_base():
         '<link rel="stylesheet" href="/my-prototype/assets/app.0123456789.css">'
         '<script type="module" src="/my-prototype/assets/init.abcdef0123.js"></script>'
         '<a class="govuk-link" href="/my-prototype/">Home</a><a href="/my-prototype/about?from=home#top">About</a>'
-        '<form method="get" action="/my-prototype/next" novalidate><button formaction=/my-prototype/other>Go</button></form>'
+        '<form method="get" data-journeys-form action="/my-prototype/next" novalidate><button formaction=/my-prototype/other>Go</button></form>'
         '<img src=/my-prototype/static/logo.png alt=""><a href="https://www.gov.uk">GOV.UK</a><a href="#main">Skip</a>'
         '<a href="//cdn.example.com/x">CDN</a><a href="relative">Relative</a>')
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port
+from conftest import ROOT, free_port, start_process
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -202,8 +202,8 @@ def test_accessible_autocomplete_is_served_from_inside_the_installed_package(des
 
 def test_journeys_serve_shows_a_govuk_styled_start_page_with_its_fonts(designer, prototype, page):
     port = free_port()
-    server = subprocess.Popen([str(designer.venv / "bin/journeys"), "serve", "--port", str(port)], cwd=prototype,
-                              env=designer.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = start_process([str(designer.venv / "bin/journeys"), "serve", "--port", str(port)], cwd=prototype,
+                           env=designer.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for(url + "/", server)

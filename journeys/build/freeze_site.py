@@ -23,7 +23,7 @@ from journeys.build.finished_responses import finish_responses
 from journeys.build.freezer import Frozen, SiteFreezer, frozen_flask_warnings
 from journeys.build.workers import Job, freeze_pages
 from journeys.problems import ContentError, Problem, problems_from
-from journeys.prototype_checks import check_prototype
+from journeys.prototype_checks import check_prototype, check_published
 from journeys.web.state import state
 
 PROGRESS_STEPS = 10
@@ -62,6 +62,7 @@ def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] =
     # and nothing is written to `out` (pages are rendered into a staging folder).
     problems = check_prototype(state(app).source.current())
     report(f"Building {project.root} into {out}/" + (f" for {base}" if base != "/" else ""))
+    _report_warnings([str(warning) for warning in check_published(state(app).source.current())], report)
     freezer = SiteFreezer(app, site_urls.url_generators(app))
     warned: list[str] = []
     with frozen_flask_warnings(warned):
@@ -80,7 +81,7 @@ def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] =
         # The 404 page first: it loads the layouts and GOV.UK macros every page uses, once.
         written = _not_found_page(app, folder)
         written.add(freeze_pages(freezer, pages, Job(str(project.root), str(folder), base, assets.hashed),
-                                 _progress(report), processes))
+                                 _progress(report, already=written.written), processes))
         pages_written = written.written
         written.add(freezer.freeze_share(files))
         _report_warnings(written.warnings, report)
@@ -123,14 +124,15 @@ def _report_warnings(messages: list[str], report: Callable[[str], None]) -> None
         report(f"  Warning: {message}")
 
 
-def _progress(report: Callable[[str], None]) -> Callable[[int, int], None]:
+def _progress(report: Callable[[str], None], already: int = 0) -> Callable[[int, int], None]:
+    """Progress counting the pages written before these (the 404 page): the last line's count is the summary's."""
     shown = {"step": 0}
 
     def progress(done: int, total: int) -> None:
         step = done * PROGRESS_STEPS // total if total else PROGRESS_STEPS
         if step > shown["step"] or done == total:
             shown["step"] = step
-            report(f"  pages: {done:,} of {total:,}")
+            report(f"  pages: {done + already:,} of {total + already:,}")
 
     return progress
 

@@ -35,7 +35,8 @@ def html(text: str, to_url: Callable[[str], str]) -> str:
     """`text` with the root-relative URLs of href, src, action, formaction and poster mapped by `to_url`.
 
     Forms that post are sent with GET: a static host cannot receive a POST, and the next page
-    is in the form's action either way.
+    is in the form's action either way. Each is marked `data-journeys-form`: the site's script
+    keeps its answers, as the live server keeps a posted form's.
     """
     parts, done = [], 0
     for match in _ROOT_RELATIVE_VALUE.finditer(text):
@@ -47,7 +48,7 @@ def html(text: str, to_url: Callable[[str], str]) -> str:
             done = start + len(url)
     parts.append(text[done:])
     text = _REFRESH.sub(lambda m: m.group(1) + _mapped(m.group(2), to_url), "".join(parts))
-    return _POST_FORM.sub(lambda m: m.group(1) + m.group(2) + "get" + m.group(2), text)
+    return _POST_FORM.sub(lambda m: m.group(1) + m.group(2) + "get" + m.group(2) + " data-journeys-form", text)
 
 
 def _inside_a_tag(text: str, position: int) -> bool:

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from journeys.content.govuk_classes import GOVUK_CLASSES
 from journeys.content.syntax import OLD_TAG_COLOURS, Header, split_row
+from journeys.content.when_blocks import when_html
 
 InnerHtml = Callable[[etree.Element], Markup]
 BANNER_HEADING = Markup('<p class="govuk-notification-banner__heading">%s</p>\n')
@@ -120,6 +121,10 @@ def _table(c: Component, macros, inner: InnerHtml) -> Markup:
     return macros["govukTable"](params)
 
 
+def _when(c: Component, macros, inner: InnerHtml) -> Markup:
+    return when_html(c.header.condition, inner(c.element))
+
+
 def _cell(cell: etree.Element, inner: InnerHtml) -> dict:
     params = {"html": inner(cell)}
     if "right" in cell.get("style", ""):  # `| ---: |` in Markdown: numbers line up on the right
@@ -144,5 +149,5 @@ def _text(lines: list[str]) -> str:
 RENDER = {
     "inset": _inset, "warning": _warning, "details": _details, "notification": _notification,
     "panel": _panel, "tag": _tag, "summary-list": _summary_list, "button": _button,
-    "start-button": _button, "table": _table,
+    "start-button": _button, "table": _table, "when": _when,
 }

@@ -21,6 +21,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from journeys.content.answer_marks import AnswerMarks, brace_problems
 from journeys.content.checks import find_problems
 from journeys.content.govuk_classes import MARKDOWN_EXTENSIONS, GovukMarkdown
 from journeys.content.macro_calls import Component, render_component
@@ -30,8 +31,9 @@ from journeys.rendering.environment import govuk_environment
 
 
 def check_content(text: str, file: str, first_line: int) -> list[Problem]:
-    """Every problem in the text's components; `first_line` is where the text starts in `file`."""
-    return find_problems(_normalise(text), file, first_line)
+    """Every problem in the text's components and answers; `first_line` is where the text starts in `file`."""
+    text = _normalise(text)
+    return find_problems(text, file, first_line) + [Problem(file, *found) for found in brace_problems(text, first_line)]
 
 
 def render_content(text: str, file: str, first_line: int, environment: Environment | None = None) -> Markup:
@@ -40,8 +42,8 @@ def render_content(text: str, file: str, first_line: int, environment: Environme
     The macros come from `environment` (the app's, which keeps their HTML), by default an
     environment with the GOV.UK macros alone.
     """
+    problems = check_content(text, file, first_line)
     text = _normalise(text)
-    problems = find_problems(text, file, first_line)
     if problems:
         raise ContentError(problems)
     md, extension = _markdown()
@@ -84,6 +86,8 @@ class ContentComponents(Extension):
         md.registerExtension(self)
         # Before indented code (80), which the indented lines under a `!!!` line would otherwise be.
         md.parser.blockprocessors.register(_ComponentBlocks(md.parser, self), "govuk_components", 105)
+        # After code spans (190), before everything else inline: an answer's name stays as written.
+        md.inlinePatterns.register(AnswerMarks(md), "journeys_answers", 185)
         # After inline Markdown (20) and the GOV.UK classes (0): bodies are finished HTML by then.
         md.treeprocessors.register(_RenderComponents(md, self), "govuk_component_macros", -10)
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from journeys.content.when_blocks import EXAMPLE as WHEN_EXAMPLE
+from journeys.content.when_blocks import read_condition
 from journeys.problems import did_you_mean
 
 INDENT = 4
@@ -57,10 +59,14 @@ SPECS = {
                          quoted_required=True, needs_body=False),
     "table": Spec(TABLE, '!!! table "Collection charges"', quoted="the caption", words=("row-headers",),
                   word_kind="table option"),
+    # Not a GOV.UK component: its text is shown only when the condition after it holds.
+    "when": Spec(MARKDOWN, WHEN_EXAMPLE, holds_components=True),
 }
 # The GOV.UK Design System's own names work too.
 ALIASES = {"inset-text": "inset", "warning-text": "warning", "notification-banner": "notification"}
-_holders = [name for name, spec in SPECS.items() if spec.holds_components]
+# The GOV.UK components, as messages list them: `when` is not one, and says so in its own messages.
+COMPONENTS = ", ".join(name for name in SPECS if name != "when")
+_holders = [name for name, spec in SPECS.items() if spec.holds_components and name != "when"]
 HOLDERS = ", ".join(_holders[:-1]) + " and " + _holders[-1]
 
 HEADER = re.compile(r"(?:^|\n)!!!([^\n]*)")
@@ -76,6 +82,7 @@ class Header:
     spec: Spec | None
     word: str | None = None
     quoted: str | None = None
+    condition: dict | None = None  # a `when` block's
 
     @property
     def component(self) -> str:
@@ -88,12 +95,15 @@ def parse_header(rest: str) -> tuple[Header | None, list[tuple[str, str]]]:
     tokens = list(TOKEN.finditer(rest))
     if not tokens or tokens[0].group(3) is None:
         return None, [("'!!!' should be followed by the name of a component",
-                       "For example:  !!! inset. Components are: " + ", ".join(SPECS) + ".")]
+                       "For example:  !!! inset. Components are: " + COMPONENTS + ".")]
     name = tokens[0].group(3).lower()
+    if name == "when":
+        condition, issues = read_condition(rest[tokens[0].end():])
+        return Header(name, SPECS[name], condition=condition), issues
     spec = SPECS.get(ALIASES.get(name, name))
     if spec is None:
         return Header(name, None), [(f"there is no component called '{name}'",
-                                     did_you_mean(name, [*SPECS, *ALIASES]) or "Components are: " + ", ".join(SPECS) + ".")]
+                                     did_you_mean(name, [*SPECS, *ALIASES]) or "Components are: " + COMPONENTS + ".")]
     words = [t.group(3) for t in tokens[1:] if t.group(3) is not None]
     quoted = [t for t in tokens[1:] if t.group(3) is None]
     issues = []

@@ -55,7 +55,7 @@ def serve(project_dir: str, host: str, port: int, open_browser: bool = False) ->
         if error.errno != errno.EADDRINUSE:
             raise
         print(f"Port {port} is already in use. Stop the other server, or choose another port:\n"
-              f"    make serve PORT={port + 1}", file=sys.stderr)
+              f"    make serve PORT={_free_after(port, host)}", file=sys.stderr)
         return 1
     port = sockets[0].getsockname()[1]
     shown = "127.0.0.1" if host in ANY_ADDRESS else f"[{host}]" if ":" in host else host
@@ -65,6 +65,18 @@ def serve(project_dir: str, host: str, port: int, open_browser: bool = False) ->
     except KeyboardInterrupt:  # Ctrl-C before the signal handlers are in place, or on Windows
         pass
     return 0
+
+
+def _free_after(port: int, host: str, tries: int = 100) -> int:
+    """The first port after `port` that nothing listens on: the one to suggest."""
+    for candidate in range(port + 1, min(port + tries, 65535) + 1):
+        try:
+            for probe in bind_sockets(candidate, host or None):
+                probe.close()
+            return candidate
+        except OSError:
+            continue
+    return port + 1
 
 
 async def _serve(app, sockets, url: str, open_browser: bool) -> None:

@@ -46,7 +46,8 @@ def page_json(page: FlowPage) -> dict:
 
 def question_json(question: Question) -> dict:
     spec = TYPES[question.type]
-    options = [{"value": o.value, "text": o.text, **({"reveal": [question_json(q) for q in o.reveal]} if o.reveal else {})}
+    options = [{"value": o.value, "text": o.text, **({"exclusive": True} if o.exclusive else {}),
+                **({"reveal": [question_json(q) for q in o.reveal]} if o.reveal else {})}
                for o in question.choices]
     rules = ["required", *question.limits, *([spec.check] if spec.check else [])]
     if question.type == "date":

@@ -61,9 +61,64 @@ def check_flow(flow: Flow) -> list[Problem]:
                 flow.file, page.line, f"no page leads to '{page.id}', so nobody can reach it",
                 "Add it as a 'next' or 'goto' of another page, or remove it.",
             ))
+    problems += _loops(flow, reached)
     for page in flow.pages.values():
         problems += id_problems(flow.file, page)
     return problems + check_lists(flow) + check_tasks(flow)
+
+
+def _ways_on(flow: Flow, page_id: str) -> list[str]:
+    """The pages a person can go to from this one: its rules, its list's pages, its tasks; an item's page, the next."""
+    page = flow.pages[page_id]
+    owner = flow.list_of(page_id)
+    if owner is not None:
+        pages = owner.list.pages
+        index = pages.index(page_id)
+        return [pages[index + 1] if index + 1 < len(pages) else owner.id]
+    ways = [rule.goto for rule in page.next] + (page.list.pages[:1] if page.list else [])
+    return ways + ([task.start for task in page.tasks.tasks()] if page.tasks else [])
+
+
+def _loops(flow: Flow, reachable: set[str]) -> list[Problem]:
+    """Pages whose every way on leads back to them: people there can never finish."""
+    # Where a journey can stop: a page that ends it, a page with no way on or an unknown page
+    # (both reported above), and a task list, which people leave and come back to as they like.
+    # A task's pages that loop never return to the task list: the task checks report that.
+    can_finish = {page_id for page_id, page in flow.pages.items() if page.does.ends_journey or not _ways_on(flow, page_id)}
+    can_finish |= {rule.goto for page in flow.pages.values() for rule in page.next if rule.goto not in flow.pages}
+    changed = True
+    while changed:
+        before = len(can_finish)
+        can_finish |= {page_id for page_id in flow.pages if any(way in can_finish for way in _ways_on(flow, page_id))}
+        changed = len(can_finish) != before
+    in_tasks = {page_id for task in (flow.hub.tasks.tasks() if flow.hub else []) for page_id in _reached_from(flow, task.start)}
+    trapped = [page_id for page_id in flow.pages if page_id in reachable and page_id not in can_finish | in_tasks]
+    problems, reported = [], set()
+    for page_id in trapped:
+        if page_id in reported:
+            continue
+        path = [page_id]
+        while (way := next(w for w in _ways_on(flow, path[-1]) if w in flow.pages)) not in path:
+            path.append(way)
+        loop = path[path.index(way):] + [way]
+        reported |= _reached_from(flow, page_id)
+        problems.append(Problem(
+            flow.file, flow.pages[page_id].line,
+            f"people who reach '{page_id}' can never finish: every way on leads back ({' -> '.join(loop)})",
+            "Give one of these pages a way out: a 'goto' to a page outside the loop, such as a check answers or "
+            "confirmation page.",
+        ))
+    return problems
+
+
+def _reached_from(flow: Flow, page_id: str) -> set[str]:
+    seen, waiting = set(), [page_id]
+    while waiting:
+        here = waiting.pop()
+        if here not in seen and here in flow.pages:
+            seen.add(here)
+            waiting += _ways_on(flow, here)
+    return seen
 
 
 def reachable(flow: Flow) -> set[str]:

@@ -5,7 +5,13 @@ A question's `required:` text or `messages:` replace them.
 
 from __future__ import annotations
 
+import re
+
 from journeys.flows.model import Question
+
+# "Do you need to add another item?" -> "you need to add another item": the Design System's
+# "Select yes if you need to add another item". Other questions would need their verbs changed.
+YES_NO_QUESTION = re.compile(r"^(?:do you|(are|have|can|will|were|would) you)\s+(.+?)\s*\?$", re.IGNORECASE)
 
 
 def subject(question: Question) -> str:
@@ -14,9 +20,11 @@ def subject(question: Question) -> str:
 
 
 def lower_first(text: str) -> str:
-    """'Date of birth' -> 'date of birth'; 'NHS number' stays as it is."""
-    first_word = text.split(" ", 1)[0]
-    return text if len(first_word) > 1 and first_word.isupper() else text[:1].lower() + text[1:]
+    """'Date of birth' -> 'date of birth'; 'NHS number', 'Council Tax band' and 'McDonald's' stay as they are."""
+    words = text.split(" ")
+    acronym = len(words[0]) > 1 and words[0].isupper()
+    name = any(letter.isupper() for letter in words[0][1:]) or (len(words) > 1 and words[1][:1].isupper())
+    return text if acronym or name else text[:1].lower() + text[1:]
 
 
 def _upper(text: str) -> str:
@@ -31,7 +39,7 @@ def message(question: Question, rule: str, **values) -> str:
     limits = question.limits
     choose = question.type in ("radios", "yes-no", "checkboxes", "select", "autocomplete", "file")
     defaults = {
-        "required": f"Select {x}" if choose else f"Enter {x}",
+        "required": _yes_if(question) or (f"Select {x}" if choose else f"Enter {x}"),
         "min_length": f"{X} must be {limits.get('min_length')} characters or more",
         "max_length": f"{X} must be {limits.get('max_length')} characters or less",
         "max_words": f"{X} must be {limits.get('max_words')} words or less",
@@ -52,8 +60,23 @@ def message(question: Question, rule: str, **values) -> str:
         "past": f"{X} must be in the past",
         "future": f"{X} must be in the future",
         "choice": f"Select {x} from the list",
+        "whole": f"{X} must be a whole number",
+        "exclusive": f"Select ‘{_exclusive_text(question)}’ or the other options, not both",
     }
     return defaults[rule]
+
+
+def _yes_if(question: Question) -> str:
+    """'Select yes if you need to add another item', for a yes-no question asked as 'Do you...?' with no summary."""
+    match = YES_NO_QUESTION.match(question.label) if question.type == "yes-no" and not question.summary else None
+    if match is None:
+        return ""
+    verb = f"{match.group(1).lower()} " if match.group(1) else ""
+    return f"Select yes if you {verb}{match.group(2)}"
+
+
+def _exclusive_text(question: Question) -> str:
+    return next((option.text for option in question.choices if option.exclusive), "")
 
 
 def _number(value) -> str:

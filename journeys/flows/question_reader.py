@@ -11,7 +11,7 @@ from journeys.flows.reader import DocumentReader
 from journeys.problems import did_you_mean
 
 QUESTION_KEYS = ("name", "type", "label", "hint", "options", "required", "summary", "messages")
-LIMITS = ("min_length", "max_length", "max_words", "pattern", "min", "max", "past", "future")
+LIMITS = ("min_length", "max_length", "max_words", "pattern", "min", "max", "whole", "past", "future")
 SETTINGS = ("inline", "width", "rows", "autocomplete", "prefix", "suffix", "spellcheck")
 OPTION_KEYS = ("text", "value", "hint", "divider", "exclusive", "reveal")
 # Questions whose options may reveal questions, as GOV.UK Frontend's conditional reveal allows.
@@ -167,6 +167,10 @@ class QuestionReader(DocumentReader):
                                  "Journeys checks answers against it safely, but a service built from this prototype "
                                  "may not. Write it so that text can match only one way: a repeat inside a repeat, "
                                  "as in (a+)+, is a+; in (a|ab)*, one choice must not start like another.")
+            elif key == "whole":
+                if value is not True:
+                    self.problem(here, "'whole' should be true, or left out", "For example:  whole: true")
+                    continue
             elif key in ("past", "future"):
                 if isinstance(value, str):
                     question.messages[key] = value.strip()
@@ -175,6 +179,11 @@ class QuestionReader(DocumentReader):
                     continue
                 value = True
             question.limits[key] = value
+        for low, high in (("min", "max"), ("min_length", "max_length")):
+            if low in question.limits and high in question.limits and question.limits[low] > question.limits[high]:
+                self.problem(path + (low,), f"'{low}' is {question.limits[low]}, more than '{high}' "
+                                            f"({question.limits[high]}), so no answer can be right",
+                             f"Make '{low}' no more than '{high}'.")
         if kind == "character-count" and not ({"max_length", "max_words"} & question.limits.keys()):
             self.problem(path, "a character-count question needs 'max_length' or 'max_words'",
                          "For example:  max_length: 500")

@@ -35,7 +35,7 @@ TYPES: dict[str, QuestionType] = {
         attributes={"type": "tel", "autocomplete": "tel", "classes": "govuk-input--width-20"}, check="tel",
     ),
     "number": QuestionType(
-        "govukInput", ("min", "max"), INPUT_SETTINGS,
+        "govukInput", ("min", "max", "whole"), INPUT_SETTINGS,
         # type=number misbehaves (scroll changes it, it rounds); the Design System uses inputmode.
         attributes={"inputmode": "decimal", "spellcheck": False, "classes": "govuk-input--width-10"}, check="number",
     ),
@@ -61,7 +61,7 @@ TYPES: dict[str, QuestionType] = {
                                     ("rows", "spellcheck")),
     "radios": QuestionType("govukRadios", has_options=True, settings=("inline",), fieldset=True),
     "yes-no": QuestionType("govukRadios", settings=(), fieldset=True),
-    "checkboxes": QuestionType("govukCheckboxes", has_options=True, settings=("inline",), fieldset=True),
+    "checkboxes": QuestionType("govukCheckboxes", has_options=True, settings=("inline",), fieldset=True, check="exclusive"),
     "select": QuestionType("govukSelect", has_options=True),
     # A select that GOV.UK's accessible-autocomplete turns into a text box offering the options as
     # people type (journeys/static/autocomplete.js); without JavaScript it stays a select.

@@ -26,6 +26,7 @@ POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 NINO = re.compile(r"^[A-Z]{2}[0-9]{6}[A-D]$")
 DIGITS = re.compile(r"^[0-9]+$")  # ASCII only, as in the browser: isdigit() takes '²' too
 NUMBER = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
+WHOLE = re.compile(r"^[-+]?[0-9]+$")
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"]
 
@@ -85,6 +86,9 @@ def _read_one(question: Question, form, files, previous: dict, into: Submission,
         into.typed[name] = into.answers[name] = ticked
         if question.required and not ticked:
             into.errors.append(FieldError(name, name, message(question, "required")))
+        exclusive = [o.value for o in question.choices if o.exclusive]
+        if len(ticked) > 1 and any(value in exclusive for value in ticked):  # as GOV.UK's script does not let happen
+            into.errors.append(FieldError(name, name, message(question, "exclusive")))
         return
     if kind == "file":
         upload = files.get(name) if files else None
@@ -155,6 +159,8 @@ def _check_text(question: Question, value: str) -> tuple[str, str]:
         compact = value.replace(",", "")
         if not NUMBER.match(compact):
             return value, "number"
+        if limits.get("whole") and not WHOLE.match(compact):
+            return value, "whole"
         number = float(compact)
         if "min" in limits and number < limits["min"]:
             return value, "min"

@@ -55,6 +55,12 @@ def check_markdown_page(path: Path, name: str) -> list[Problem]:
         return error.problems
 
 
+def markdown_body(path: Path, name: str) -> tuple[str, int]:
+    """(the Markdown after the front matter, the line it starts on); ContentError if the page cannot be read."""
+    (_meta, _title, body, body_line), _problems = _read(path, name)
+    return body, body_line
+
+
 def read_markdown_page(path: Path, name: str, environment: Environment | None = None) -> MarkdownPage:
     """Read a .md page: front matter for title and layout, then content; raises ContentError with every problem.
 

@@ -23,6 +23,14 @@ COMPONENTS = [
     "table", "tabs", "tag", "task-list", "textarea", "warning-text",
 ]
 
+# What every template sees besides Jinja's own names and the GOV.UK macros: web/template_globals.py
+# gives the first ones (a test keeps the two the same), Flask the rest.
+PAGE_NAMES = (
+    "data", "answer", "when", "serviceName", "serviceUrl", "phase", "assetPath", "stylesheets", "scripts", "frozen",
+    "hosted", "csrf_token",
+    "url_for", "get_flashed_messages", "config", "request", "session", "g",
+)
+
 
 def macro_name(component: str) -> str:
     """'date-input' -> 'govukDateInput', as the GOV.UK Design System names them."""

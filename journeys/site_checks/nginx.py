@@ -9,10 +9,12 @@ runs its workers: the site must then be readable by everyone.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import pwd
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -21,6 +23,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Callable
+
+from journeys.site_checks.ports import free_port
 
 # Package data: an installed Journeys has it too (`journeys nginx-config` prints it).
 SHIPPED_CONFIG = Path(__file__).resolve().parents[1] / "nginx" / "journeys.conf"
@@ -83,7 +87,7 @@ class Nginx:
     def __init__(self, site: Path, port: int | None = None, htpasswd: Path | None = None,
                  config: Callable[[int, Path], str] | None = None, connections: int = 64):
         self.site = Path(site).resolve()
-        self.port = port or _free_port()
+        self.port = port or free_port()
         self.htpasswd = htpasswd
         self.config = config
         self.connections = connections
@@ -107,6 +111,7 @@ class Nginx:
         self.process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             user=user.pw_uid if user else None, group=user.pw_gid if user else None,
+            preexec_fn=_stop_with_parent,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -192,30 +197,21 @@ def _check_readable_by_everyone(site: Path) -> None:
                                   f"cannot serve {site}: chmod o+rx {folder}, or build somewhere else")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def _stop_with_parent() -> None:
+    # Linux's PR_SET_PDEATHSIG: NGINX gets SIGTERM (its fast shutdown) if whatever started it
+    # dies without stopping it, even by SIGKILL, so no NGINX outlives a test or a preview. The
+    # thread that starts NGINX counts as its parent: start it from one that lives as long.
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # not Linux: stopped by stop() alone
 
 
 def main(argv: list[str] | None = None) -> int:
     """python -m journeys.site_checks.nginx dist/ [--port 8080]: the frozen site as NGINX will serve it."""
-    import argparse
+    from journeys.site_checks.preview import main as preview
 
-    parser = argparse.ArgumentParser(prog="python -m journeys.site_checks.nginx", description=main.__doc__)
-    parser.add_argument("site", type=Path, help="the built folder, such as dist/")
-    parser.add_argument("--port", type=int, default=8080)
-    parser.add_argument("--htpasswd", type=Path, help="ask for a name and password from this file")
-    args = parser.parse_args(argv)
-    try:
-        # Ctrl-C may come at any moment once the address is printed, even before the wait:
-        # leaving the `with` stops NGINX either way.
-        with Nginx(args.site, args.port, args.htpasswd) as server:
-            print(f"NGINX is serving {server.site} at {server.url} (Ctrl-C to stop)", flush=True)
-            server.process.wait()
-    except KeyboardInterrupt:
-        pass
-    return 0
+    return preview(argv, prog="python -m journeys.site_checks.nginx")
 
 
 if __name__ == "__main__":

@@ -42,7 +42,8 @@ def check_in_browser(project_dir, say: Callable[[str], None] = print) -> list[Fi
         site = Path(temporary) / "site"
         build(project.root, site, report=lambda message: None)
         pages = frozen_pages(site)
-        say(f"Checking {len(pages)} pages and {len(scenarios)} scenario paths in Chromium...")
+        # The 404 page is checked too, and counted, as the report at the end counts it.
+        say(f"Checking {len(pages) + 1} pages and {len(scenarios)} scenario paths in Chromium...")
         url_of = {file.resolve(): path for path, file in pages.items()}
         url_of[(site / "404.html").resolve()] = NOT_FOUND_PROBE
         findings = check_html(site, [*pages.values(), site / "404.html"], lambda file: url_of[file.resolve()],

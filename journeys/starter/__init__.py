@@ -35,3 +35,4 @@ def create(folder) -> Path:
         (target / name).mkdir(parents=True, exist_ok=True)
         (target / name / ".gitkeep").touch()  # git keeps no empty folders either
     return target.resolve()
+

@@ -49,10 +49,13 @@ export function displayList (flow, listId, items) {
   return items.map((item, index) => itemLabel(flow, listId, item, index + 1)).join('<br>')
 }
 
+/** 'Date of birth' -> 'date of birth'; 'NHS number', 'Council Tax band' and 'McDonald's' stay as they are. */
 export function lowerFirst (text) {
-  const firstWord = text.split(' ')[0]
-  const upper = firstWord.length > 1 && firstWord === firstWord.toUpperCase() && firstWord !== firstWord.toLowerCase()
-  return upper ? text : text.slice(0, 1).toLowerCase() + text.slice(1)
+  const words = text.split(' ')
+  const isUpper = (letters) => letters !== letters.toLowerCase() && letters === letters.toUpperCase()
+  const acronym = words[0].length > 1 && isUpper(words[0])
+  const name = [...words[0].slice(1)].some(isUpper) || (words.length > 1 && isUpper(words[1].slice(0, 1)))
+  return acronym || name ? text : text.slice(0, 1).toLowerCase() + text.slice(1)
 }
 
 function rowHtml (key, value, href, card) {

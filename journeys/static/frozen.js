@@ -2,10 +2,12 @@
 // the server's rules and messages, branches and lists followed, answers played back. Loaded
 // only on frozen pages; the live server does all of this itself.
 import { readPage } from './validation.js'
-import { afterAnswering, backStep, listOf, nextPageId, records } from './journey.js'
+import { afterAnswering, backStep, listOf, nextPageId, records, returningTo } from './journey.js'
 import { isOpen, pageAnswers, store } from './lists.js'
-import { answerGroupsHtml, display, displayList, escapeHtml } from './display.js'
+import { initAll } from '../govuk-frontend.min.js'
+import { answerGroupsHtml } from './display.js'
 import { allQuestions, fillFields, formFields, showErrors } from './frozen-forms.js'
+import { answerHtml, fillPageForm, fillTitle, formAnswers, showWhenBlocks } from './frozen-content.js'
 import { answerList, answerRemoval, showList, showRemoval } from './frozen-lists.js'
 import { showTaskList } from './frozen-tasks.js'
 import { enhance } from './autocomplete.js'
@@ -47,16 +49,11 @@ function newReference () {
   return Array.from(random, (n) => REFERENCE_LETTERS[n % REFERENCE_LETTERS.length]).join('')
 }
 
-// Jinja pages mark answers with {{ answer("name") }}: fill each from this tab's answers.
+// Pages mark answers with {{ answer("name") }}: fill each from this tab's answers.
 async function fillAnswerMarks (answers) {
   for (const mark of document.querySelectorAll('[data-journeys-answer]')) {
-    const name = mark.dataset.journeysAnswer
     const flow = mark.dataset.journeysFlow ? await flowNamed(mark.dataset.journeysFlow) : null
-    const question = flow && Object.values(flow.pages).flatMap(allQuestions).find((q) => q.name === name)
-    const value = own(answers, name)
-    if (flow && flow.pages[name]?.list) mark.innerHTML = displayList(flow, name, records(answers, name))
-    else if (question) mark.innerHTML = display(question, value)
-    else mark.innerHTML = escapeHtml(Array.isArray(value) ? value.join(', ') : value ?? '')
+    mark.innerHTML = answerHtml(flow, mark.dataset.journeysAnswer, answers)
   }
 }
 
@@ -83,6 +80,9 @@ async function submitted (form, flowLoaded, pageId, removing, number, change) {
     return
   }
   if (page.layout === 'check-answers') {
+    const way = returningTo(flow, pageId, given)
+    // Sent before every question on the way is answered: to the first that is not.
+    if (way.step.page !== pageId) return go(links.step(way.step, way.change))
     const stored = answersOf(given, { [REFERENCE]: newReference() })
     save(stored)
     go(links.step({ page: nextPageId(page, stored) || pageId, item: null }))
@@ -98,6 +98,9 @@ async function submitted (form, flowLoaded, pageId, removing, number, change) {
 }
 
 async function main () {
+  // What depends on the answers first, then GOV.UK Frontend's components, those shown included.
+  showWhenBlocks(load())
+  initAll()
   const scenario = document.getElementById('journeys-scenario')
   if (scenario) { // a scenario's page: its answers replace this tab's, then its start page opens
     save(JSON.parse(scenario.textContent))
@@ -127,10 +130,21 @@ async function main () {
     submitted(form, flowLoaded, pageId, removing, number, change)
   })
 
+  if (!slug) { // a page of the prototype's own: its forms keep their answers, as the live server's do
+    for (const pageForm of document.querySelectorAll('form[data-journeys-form]:not([data-journeys-clear])')) {
+      fillPageForm(pageForm, answers)
+      pageForm.addEventListener('submit', (event) => {
+        event.preventDefault()
+        save(formAnswers(pageForm, load()))
+        go(pageForm.action)
+      })
+    }
+  }
   await fillAnswerMarks(answers)
   if (!slug) return
   const flow = await flowLoaded
   const page = flow.pages[pageId]
+  fillTitle(flow, page.title, answers)
   const links = linksFor(flow)
   const back = document.querySelector('.govuk-back-link')
   if (removing) {
@@ -165,4 +179,8 @@ async function main () {
 
 // Marks the page ready once filled in, so a browser check knows when to look (not on a page
 // it is leaving for another).
-main().finally(() => { if (!leaving) document.body.dataset.journeysReady = 'true' })
+// What only works with this script (check your answers' button, the reference) shows now.
+main().finally(() => {
+  document.querySelectorAll('[data-journeys-needs-script]').forEach((element) => { element.hidden = false })
+  if (!leaving) document.body.dataset.journeysReady = 'true'
+})

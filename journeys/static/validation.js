@@ -12,6 +12,7 @@ const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/
 const NINO = /^[A-Z]{2}[0-9]{6}[A-D]$/
 const DIGITS = /^[0-9]+$/
 const NUMBER = /^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/
+const WHOLE = /^[-+]?[0-9]+$/
 export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
   'september', 'october', 'november', 'december']
 const DATE_PARTS = ['day', 'month', 'year']
@@ -54,6 +55,8 @@ function readOne (question, fields, previous, into, today) {
     const ticked = (own(fields, name) || []).filter((v) => known.includes(v))
     into.typed[name] = into.answers[name] = ticked
     if (question.required && !ticked.length) into.errors.push(error(question, name, question.messages.required))
+    const exclusive = question.options.filter((o) => o.exclusive).map((o) => o.value)
+    if (ticked.length > 1 && ticked.some((v) => exclusive.includes(v))) into.errors.push(error(question, name, question.messages.exclusive))
     return
   }
   if (type === 'file') {
@@ -113,6 +116,7 @@ function checkText (question, value) {
   if (type === 'number') {
     const compact = value.replace(/,/g, '')
     if (!NUMBER.test(compact)) return [value, 'number']
+    if (limits.whole && !WHOLE.test(compact)) return [value, 'whole']
     const number = parseFloat(compact)
     if ('min' in limits && number < limits.min) return [value, 'min']
     if ('max' in limits && number > limits.max) return [value, 'max']

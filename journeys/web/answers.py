@@ -6,6 +6,7 @@ import secrets
 
 from flask import current_app, g, session
 from jinja2 import Undefined
+from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from journeys.web.form_fields import can_ask_for
@@ -115,9 +116,37 @@ def for_templates():
     A page that never reads the answers is still shown while the answers file is broken.
     """
     try:
-        return TemplateAnswers(current())
+        return TemplateAnswers({name: _printable(value) for name, value in current().items()})
     except AnswersUnavailable as error:
         return UnavailableAnswers(error)
+
+
+def _printable(value):
+    if isinstance(value, list):
+        return PrintedList(_printable(item) for item in value)
+    if isinstance(value, dict):
+        return PrintedMapping({name: _printable(item) for name, item in value.items()})
+    return value
+
+
+class PrintedList(list):
+    """A checkbox answer, or a list's items: `{{ data["items"] }}` prints 'Sofa, Bed', and it is still a list."""
+
+    def __html__(self) -> Markup:
+        return Markup(", ").join(self)
+
+    def __str__(self) -> str:
+        return ", ".join(map(str, self))
+
+
+class PrintedMapping(dict):
+    """An address, or a list's item: `{{ data["address"] }}` prints its parts, and each part is still there by name."""
+
+    def __html__(self) -> Markup:
+        return Markup(", ").join(value for value in self.values() if value)
+
+    def __str__(self) -> str:
+        return ", ".join(str(value) for value in self.values() if value)
 
 
 class UnavailableAnswers:

@@ -62,6 +62,7 @@ pre { margin: 0; white-space: pre-wrap; } tr.mark { background: #ffdd00; font-we
 ERROR_HEADERS = {"Content-Security-Policy": content_security_policy((ERROR_STYLE,))}
 ERROR_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow">
+<link rel="icon" sizes="48x48" href="/assets/images/favicon.ico">
 <title>{title}</title>
 <style>{style}</style></head>
 <body><header><h1>{title}</h1></header>

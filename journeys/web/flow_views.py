@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from functools import lru_cache
 
 from flask import current_app, redirect, render_template, request
@@ -17,6 +18,7 @@ from journeys.flows.navigation import (
     default_next_id,
     leading_here,
     next_page_id,
+    returning_to,
     step_url,
 )
 from journeys.flows.validation import FieldError, Submission, read_page
@@ -25,6 +27,7 @@ from journeys.rendering.questions import AS_HEADING, HIDDEN, PLAIN, render_quest
 from journeys.rendering.task_list import task_list_context
 from journeys.web import answers
 from journeys.web.limits import too_long
+from journeys.web.personal import personal, title_html, title_text
 from journeys.web.state import state
 
 REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -43,13 +46,15 @@ def heading_mode(page: FlowPage) -> str:
 def common_context(flow: Flow, page: FlowPage, back: str | None, errors: list, title: str | None = None) -> dict:
     """What every flow page's layout sees: its words, Back, errors, and on the frozen site where its form goes."""
     context = {
-        "title": page.title if title is None else title,
+        "title": title_html(page.title) if title is None else title,
+        "titleText": title_text(page.title) if title is None else title,
         "caption": page.caption,
         "serviceName": flow.title,
         "serviceUrl": flow.url(flow.first.id),
-        "backLink": leading_here(flow, page) if state().frozen else back,
+        # A confirmation has no way back: the answers are sent (GOV.UK's confirmation pattern).
+        "backLink": None if page.does.shows_reference else leading_here(flow, page) if state().frozen else back,
         "errors": [{"text": e.message, "href": f"#{e.field}"} for e in errors],
-        "content": content_html(page.content, flow.file, page.content_line) if page.content else "",
+        "content": personal(content_html(page.content, flow.file, page.content_line)) if page.content else "",
         "button": page.button,
     }
     if state().frozen:
@@ -89,9 +94,12 @@ def page_context(flow: Flow, page: FlowPage, given: dict, step: Step, submission
     next_id = next_page_id(page, given)
     if state().frozen:
         next_id = into_list(flow, next_id)
+    questions = page.questions
+    if context["title"] is not page.title:  # it shows answers: so does a question that asks it
+        questions = [replace(q, label=context["title"]) if q.label == page.title else q for q in questions]
     context.update({
         "headingInQuestion": mode == AS_HEADING,
-        "questions": render_questions(current_app.jinja_env.globals, page.questions, typed, errors, mode, page.caption),
+        "questions": render_questions(current_app.jinja_env.globals, questions, typed, errors, mode, page.caption),
         "multipart": any(q.type == "file" for question in page.questions for q in (question, *question.revealed)),
         "autocomplete": any(q.type == "autocomplete" for question in page.questions for q in (question, *question.revealed)),
         "nextLink": flow.url(next_id) if next_id else None,
@@ -100,7 +108,8 @@ def page_context(flow: Flow, page: FlowPage, given: dict, step: Step, submission
         # The item's number goes with the form too: a form sent with GET loses its address's query.
         context["hidden"] = {ITEM: "" if step.item is None else str(step.item)}
     if page.does.checks_answers:
-        context["answerGroups"] = answer_groups(flow, page, given)
+        # Frozen, nobody has answered yet: the site's script shows the answers, or nothing is shown.
+        context["answerGroups"] = [] if state().frozen else answer_groups(flow, page, given)
         context["rows"] = all_rows(context["answerGroups"])
     if page.does.shows_reference:
         context["reference"] = given.get(REFERENCE, "")
@@ -111,7 +120,7 @@ def page_context(flow: Flow, page: FlowPage, given: dict, step: Step, submission
 
 @lru_cache(maxsize=1024)
 def content_html(text: str, file: str, line: int):
-    """A page's content never depends on answers: render each text once."""
+    """A page's content, rendered once: the answers in it are filled in for each person by `personal`."""
     return render_content(text, file, line)
 
 
@@ -137,6 +146,9 @@ def submit(flow: Flow, page: FlowPage):
     if not is_open(flow, step, given):
         return redirect(flow.url(flow.list_of(page.id).id), code=303)
     if page.does.checks_answers:
+        way, change = returning_to(flow, page.id, given)
+        if way != step:  # sent before every question on the way is answered: to the first that is not
+            return redirect(step_url(flow, way, change), code=303)
         stored = answers.remember({REFERENCE: new_reference()})
     else:
         submission = read_page(page, request.form, request.files, page_answers(flow, given, step))

@@ -43,8 +43,9 @@ def _show(slug: str, scenario_name: str | None):
     found = find(lambda model: model.flow_as_written(slug))
     if found is None:
         abort(404)
-    flow, problems = found
+    flow, _ = found
     model = prototype()
+    problems = model.problems_in(flow.file)  # its own, and those across files (an address another page has)
     scenario = None
     if scenario_name is not None:
         scenario = model.scenario(scenario_name)

@@ -1,14 +1,11 @@
-"""What every template sees: the answers as `data`, the settings, the assets, and `answer()`."""
+"""What every template sees: the answers as `data`, the settings, the assets, `answer()` and `when()`."""
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
-from journeys.flows.navigation import records
 from journeys.problems import ContentError
-from journeys.rendering.answer_display import display, display_list
 from journeys.settings import SETTINGS_FILE
 from journeys.web import answers
+from journeys.web.personal import answer_helper, when_helper
 from journeys.web.state import prototype, state
 
 
@@ -29,6 +26,7 @@ def template_globals() -> dict:
         "scripts": (["/static/application.js"] if "application.js" in model.listing.static else [])
         + (["/assets/journeys/frozen.js"] if frozen else []),
         "answer": answer_helper,
+        "when": when_helper,
         "frozen": frozen,
         "hosted": state().hosted,
         # A hosted prototype gives every form its token (journeys/hosting/csrf.py); elsewhere a page
@@ -39,24 +37,3 @@ def template_globals() -> dict:
 
 def _no_token() -> str:
     return ""
-
-
-def answer_helper(name: str) -> Markup:
-    """`{{ answer("email") }}` in a Jinja page: the answer as check answers shows it (a list: each item's first answer).
-
-    Marked with its name so the frozen site's script fills it in from the browser's answers.
-    """
-    frozen = state().frozen
-    listed = prototype().item_list(name)
-    if listed is not None:
-        flow, page = listed
-        shown = "" if frozen else display_list(flow, page, records(answers.current(), name))
-        return Markup('<span data-journeys-answer="{}" data-journeys-flow="{}">{}</span>').format(name, flow.slug, shown)
-    found = prototype().question(name)
-    if found is not None:
-        flow, question = found
-        shown = "" if frozen else display(question, answers.current().get(name))
-        return Markup('<span data-journeys-answer="{}" data-journeys-flow="{}">{}</span>').format(name, flow.slug, shown)
-    value = answers.current().get(name, "")
-    shown = "" if frozen else ", ".join(map(str, value)) if isinstance(value, list) else value
-    return Markup('<span data-journeys-answer="{}">{}</span>').format(name, shown)
