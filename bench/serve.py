@@ -44,10 +44,10 @@ TARGETS = {"start": 1.0, "reload_median": 0.100, "lost": 0, "rate": 200, "p99": 
 
 
 def demo_project() -> Path:
-    """The example prototype (a home page, a GOV.UK question page with radios, a summary) in a temp folder."""
+    """The example prototype as the tests keep it (a home page, a GOV.UK question page with radios, a summary) in a temp folder."""
     folder = Path(tempfile.mkdtemp(prefix="journeys-bench-")) / "prototype"
     for name in ("pages", "data"):
-        shutil.copytree(ROOT / name, folder / name)
+        shutil.copytree(ROOT / "tests/example" / name, folder / name)
     return folder
 
 

@@ -1,4 +1,5 @@
-"""The `journeys` command: make a prototype, serve it, check it, freeze it to static HTML, or host it for research."""
+"""The `journeys` command: make a prototype, serve it, check it, freeze it to static HTML, host it for research,
+draw a flow's map or photograph its pages."""
 
 from __future__ import annotations
 
@@ -64,8 +65,21 @@ def main(argv: list[str] | None = None) -> int:
     preview.add_argument("--port", default="8080")
     preview.add_argument("--htpasswd", help="ask for a name and password from this file")
 
+    journey_map = commands.add_parser("map", help="draw a flow's journey map as SVG (also at /_journeys/map)")
+    journey_map.add_argument("flow", help="the flow's address, such as bulky-waste")
+    journey_map.add_argument("-o", "--out", help="the file to write, such as map.svg (default: print it)")
+    journey_map.add_argument("--scenario", help="draw this scenario's path in blue")
+    journey_map.add_argument("--project", default=".", help="the prototype's folder (default: here)")
+
+    storyboard = commands.add_parser("storyboard", help="photograph every page along each scenario's path in "
+                                     "Chromium, with error states: PNGs, a contact sheet and a PDF")
+    storyboard.add_argument("flow", nargs="?", help="only this flow (default: every flow)")
+    storyboard.add_argument("--scenario", help="only this scenario's path")
+    storyboard.add_argument("--out", help="the folder to write into (default: storyboard/ in the prototype's folder)")
+    storyboard.add_argument("--project", default=".", help="the prototype's folder (default: here)")
+
     args = parser.parse_args(argv)
-    if args.command in ("serve", "build", "host"):  # check fails on its own, saying so
+    if args.command in ("serve", "build", "host", "map", "storyboard"):  # check fails on its own, saying so
         warn_if_not_a_prototype(args.project)
     if args.command == "new":
         return run_new(args.folder)
@@ -89,6 +103,14 @@ def main(argv: list[str] | None = None) -> int:
         return run_build(args.project, args.out, args.base_url)
     if args.command == "check":
         return run_check(args.project, browser=args.browser)
+    if args.command == "map":
+        from journeys.designer_tools.map_file import write_map
+
+        return write_map(args.project, args.flow, args.out, args.scenario)
+    if args.command == "storyboard":
+        from journeys.designer_tools.storyboard import run_storyboard
+
+        return run_storyboard(args.project, args.flow, args.scenario, args.out)
     return 2
 
 

@@ -69,6 +69,8 @@ class Prototype:
     listing: Listing  # every file in the four folders, partials included
     problems: list[Problem] = field(default_factory=list)
     clashes: dict[str, Problem] = field(default_factory=dict)  # by URL: a page file where a flow's page is too
+    # by slug: every flow that reads as a flow, problems and all, with its problems (for journey maps)
+    flows_as_written: dict[str, tuple[Flow, list[Problem]]] = field(default_factory=dict)
     _questions: dict[str, tuple[Flow, Question]] = field(default_factory=dict, repr=False)
     _lists: dict[str, tuple[Flow, FlowPage]] = field(default_factory=dict, repr=False)
 
@@ -119,6 +121,17 @@ class Prototype:
             raise ContentError(self.problems_in(self.flow_files[slug]))
         return self.flows[slug]
 
+    def flow_as_written(self, slug: str) -> tuple[Flow, list[Problem]] | None:
+        """The flow at `slug` even when it has problems (for its journey map), with them; None if there is no such flow.
+
+        A file that cannot be read as a flow at all raises ContentError with its problems.
+        """
+        if slug not in self.flow_files:
+            return None
+        if slug not in self.flows_as_written:
+            raise ContentError(self.problems_in(self.flow_files[slug]))
+        return self.flows_as_written[slug]
+
     def scenario(self, name: str) -> Scenario | None:
         """The scenario called `name`; one with problems raises ContentError with them."""
         if name in self.scenario_files and name not in self.scenarios:
@@ -165,7 +178,7 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
 
     layouts = sorted(name[: -len(".html")] for name in listing.layouts if name.endswith(".html") and "/" not in name)
     list_paths = tuple(project.data / name for name in listing.data if name.endswith(YAML_TYPES))
-    flows, flow_files = {}, {}
+    flows, flow_files, as_written = {}, {}, {}
     for name in listing.pages:
         if not name.endswith(FLOW_TYPES) or any(part.startswith(PRIVATE) for part in name.split("/")):
             continue
@@ -173,10 +186,16 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
         flow_files.setdefault(slug, file)
         try:
             # A folder changes when a list or layout is added or removed; a list when it is edited.
-            flows[slug] = files.get(path, "flow", lambda p: _read_flow(p, file, slug, lists, layouts),
+            flow, found = files.get(path, "flow", lambda p: _read_flow(p, file, slug, lists, layouts),
                                     depends=(project.data, project.layouts, *list_paths))
         except ContentError as error:
             problems += error.problems
+            continue
+        problems += found
+        if flow is not None:
+            as_written[slug] = (flow, found)
+            if not found:  # a flow with any problem is not served
+                flows[slug] = flow
 
     pages = page_files(project.pages, listing.pages)
     # Problems across files: a flow with one is not served, as a flow with any problem.
@@ -204,12 +223,13 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
     return Prototype(
         project=project, settings=settings, pages=pages, flows=flows, clashes=clashes,
         flow_files=flow_files, lists=lists, scenarios=scenarios, scenario_files=scenario_files,
-        layouts=layouts, listing=listing, problems=sort_problems(problems),
+        layouts=layouts, listing=listing, problems=sort_problems(problems), flows_as_written=as_written,
     )
 
 
-def _read_flow(path: Path, file: str, slug: str, lists: dict[str, DataList], layouts: list[str]) -> Flow:
-    """A flow file, checked as a flow and in its pages' words: a flow with any problem is not served."""
+def _read_flow(path: Path, file: str, slug: str, lists: dict[str, DataList],
+               layouts: list[str]) -> tuple[Flow | None, list[Problem]]:
+    """A flow file, checked as a flow and in its pages' words, with every problem found."""
     flow, problems = read_flow_file(path, file, slug, lists, layouts)
     for page in ({} if flow is None else flow.pages).values():
         if page.content:
@@ -220,9 +240,7 @@ def _read_flow(path: Path, file: str, slug: str, lists: dict[str, DataList], lay
                                     f"question '{page.questions[0].name}' needs a summary: check your answers names an "
                                     "answer by its page's title, and this title shows an answer",
                                     "Add 'summary:', the answer's name on check your answers, like:  summary: Email address"))
-    if problems:
-        raise ContentError(problems)
-    return flow
+    return flow, problems
 
 
 def _content_conditions(flows: dict[str, Flow]) -> list[Problem]:

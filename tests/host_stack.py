@@ -19,6 +19,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from conftest import copy_example
+
 ROOT = Path(__file__).resolve().parent.parent
 SECRET_KEY = secrets.token_hex(32)
 PASSWORD = "correct horse battery staple"
@@ -142,15 +144,11 @@ class HostInstance:
 
 
 def public_copy_of_example() -> Path:
-    """The example prototype in a folder everyone can read (NGINX's workers run as nobody under root)."""
+    """The tests' example prototype (tests/example/) in a folder everyone can read (NGINX's workers run as nobody under root)."""
     folder = Path(tempfile.mkdtemp(prefix="journeys-host-"))
     folder.chmod(0o755)
     project = folder / "example"
-    for name in ("pages", "layouts", "data", "static"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, project / name)
-    (project / "static").mkdir(exist_ok=True)
-    return project
+    return copy_example(project)
 
 
 class HostStack:

@@ -46,7 +46,13 @@ def test_a_build_freezes_every_page_the_assets_a_404_page_and_robots_txt(example
              "scenarios/index.html", "scenarios/clearing-a-house/index.html", "scenarios/fridge-with-reduction/index.html",
              "scenarios/something-else/index.html", "scenarios/trader-part-way/index.html", "bulky-waste/index.html",
              *(f"bulky-waste/{page}/index.html" for page in flow_pages), "market-trader-licence/index.html",
-             *(f"market-trader-licence/{page}/index.html" for page in licence_pages)]
+             *(f"market-trader-licence/{page}/index.html" for page in licence_pages),
+             # Journey maps: the list, each flow's, and each scenario's path on its flow's.
+             "_journeys/map/index.html", "_journeys/map/bulky-waste/index.html",
+             "_journeys/map/market-trader-licence/index.html",
+             *(f"_journeys/map/{flow}/scenario/{name}/index.html" for flow, name in (
+                 ("bulky-waste", "clearing-a-house"), ("bulky-waste", "fridge-with-reduction"),
+                 ("bulky-waste", "something-else"), ("market-trader-licence", "trader-part-way")))]
     for page in pages + ["404.html"]:
         assert files[page].lstrip().startswith(b"<!DOCTYPE html>"), page
     assert json.loads(files["assets/flows/bulky-waste.json"])["first"] == "start"
@@ -66,12 +72,13 @@ def test_css_and_js_get_content_hashed_names_that_pages_link_to(example_copy, tm
     assert sorted(re.sub(r"\.[0-9a-f]{10}\.", ".#.", name) for name in hashed) == [
         "assets/accessible-autocomplete.min.#.css", "assets/accessible-autocomplete.min.#.js",
         "assets/govuk-frontend.min.#.css", "assets/govuk-frontend.min.#.js",
-        "assets/journeys/answers.#.js", "assets/journeys/autocomplete.#.css", "assets/journeys/autocomplete.#.js",
-        "assets/journeys/conditions.#.js", "assets/journeys/display.#.js", "assets/journeys/frozen-content.#.js",
-        "assets/journeys/frozen-forms.#.js",
+        "assets/journeys/answers-panel.#.css", "assets/journeys/answers.#.js", "assets/journeys/autocomplete.#.css",
+        "assets/journeys/autocomplete.#.js", "assets/journeys/conditions.#.js", "assets/journeys/display.#.js",
+        "assets/journeys/frozen-content.#.js", "assets/journeys/frozen-forms.#.js",
         "assets/journeys/frozen-lists.#.js", "assets/journeys/frozen-tasks.#.js", "assets/journeys/frozen.#.js",
         "assets/journeys/init.#.js", "assets/journeys/interruption.#.css", "assets/journeys/journey.#.js",
-        "assets/journeys/lists.#.js", "assets/journeys/patterns.#.js", "assets/journeys/steps.#.js",
+        "assets/journeys/lists.#.js", "assets/journeys/map.#.css", "assets/journeys/patterns.#.js",
+        "assets/journeys/steps.#.js",
         "assets/journeys/tasks.#.js",
         "assets/journeys/validation.#.js",
     ]

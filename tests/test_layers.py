@@ -1,7 +1,7 @@
 """The data flow is the architecture: each folder imports only from the folders below it.
 
     base modules -> flows -> rendering -> content -> pages -> the prototype's model
-    -> web (the Flask app) -> devserver, build, hosting -> site_checks -> cli
+    -> web (the Flask app) -> devserver, build, hosting -> site_checks, designer_tools -> cli
 
 `flows/` and `content/` never import Flask; nothing below `web/` touches Flask's request
 globals (current_app, request, session, g).
@@ -25,7 +25,7 @@ LAYERS = [
     {"prototype", "prototype_checks"},
     {"web", "wsgi"},
     {"devserver", "build", "hosting"},
-    {"site_checks"},
+    {"site_checks", "designer_tools"},
     {"cli", "__main__", "__init__"},
 ]
 REQUEST_GLOBALS = {"current_app", "request", "session", "g"}

@@ -23,6 +23,8 @@ from journeys.web.state import state
 # Sent as they are, not rendered from the prototype: the progress and the summary count pages only.
 FILE_ENDPOINTS = frozenset({"journeys.asset", "journeys.static_file", "journeys.robots_txt"})
 PAGE_ROUTE = "journeys.page"  # the catch-all: page files and flow pages, never yielded for itself
+# The dev server's own tools, which have nothing to show without it: never frozen.
+LIVE_ONLY = frozenset({"answers_panel.panel", "answers_panel.change"})
 
 Generator = Callable[[], Iterable[tuple[str, dict]]]
 
@@ -37,7 +39,8 @@ def url_generators(app: Flask) -> list[Generator]:
     contents = prototype_contents(app)
     # Routes that take nothing freeze as they are. The catch-all's '/' takes a default path, so
     # it is not among them: it is frozen only when a page file serves it.
-    built_in = [rule.endpoint for rule in app.url_map.iter_rules() if "GET" in rule.methods and not rule.arguments]
+    built_in = [rule.endpoint for rule in app.url_map.iter_rules()
+                if "GET" in rule.methods and not rule.arguments and rule.endpoint not in LIVE_ONLY]
     files = served_files(app)
 
     @covers(PAGE_ROUTE)
@@ -59,6 +62,17 @@ def url_generators(app: Flask) -> list[Generator]:
         for name in contents.scenarios:
             yield "journeys.scenario", {"name": name}
 
+    @covers("maps.flow_map", "maps.scenario_map")
+    def journey_maps():
+        for slug in contents.flows:
+            yield "maps.flow_map", {"slug": slug}
+        for scenario in contents.scenarios.values():
+            yield "maps.scenario_map", {"slug": scenario.flow, "name": scenario.name}
+
+    @covers(*LIVE_ONLY)
+    def live_only():
+        return iter(())
+
     @covers(*built_in)
     def built_in_pages():
         for endpoint in built_in:
@@ -69,7 +83,7 @@ def url_generators(app: Flask) -> list[Generator]:
         for endpoint, values, _source in files:
             yield endpoint, values
 
-    return [page_files, flows, scenarios, built_in_pages, assets_and_static_files]
+    return [page_files, flows, scenarios, journey_maps, live_only, built_in_pages, assets_and_static_files]
 
 
 def covers(*endpoints: str) -> Callable[[Generator], Generator]:

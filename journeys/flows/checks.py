@@ -54,14 +54,14 @@ def check_flow(flow: Flow) -> list[Problem]:
                 "Add 'next:' with the page that follows, or make it a confirmation page.",
             ))
 
-    reachable = _reachable(flow)
+    reached = reachable(flow)
     for page in flow.pages.values():
-        if page.id not in reachable:
+        if page.id not in reached:
             problems.append(Problem(
                 flow.file, page.line, f"no page leads to '{page.id}', so nobody can reach it",
                 "Add it as a 'next' or 'goto' of another page, or remove it.",
             ))
-    problems += _loops(flow, reachable)
+    problems += _loops(flow, reached)
     for page in flow.pages.values():
         problems += id_problems(flow.file, page)
     return problems + check_lists(flow) + check_tasks(flow)
@@ -129,7 +129,8 @@ def _reached_from(flow: Flow, page_id: str) -> set[str]:
     return seen
 
 
-def _reachable(flow: Flow) -> set[str]:
+def reachable(flow: Flow) -> set[str]:
+    """The ids of the pages some way through the flow reaches from its first page."""
     seen, waiting = set(), [flow.first.id]
     while waiting:
         page_id = waiting.pop()

@@ -18,8 +18,9 @@ from journeys.web.answer_store import SQLiteAnswerStore
 from journeys.web.app import create_app
 
 LAYOUTS = Path(__file__).parent / "layouts"
-# The researcher's tools, not the participants': scenarios are given by participant links.
-DESIGNER_TOOLS = {"journeys.scenario_list", "journeys.scenario"}
+# The researcher's tools, not the participants': scenarios are given by participant links, and
+# journey maps show every page. (The answers panel refuses to run hosted by itself.)
+DESIGNER_TOOLS = {"journeys.scenario_list", "journeys.scenario", "maps.map_list", "maps.flow_map", "maps.scenario_map"}
 
 
 def create_hosted_app(settings: HostSettings) -> Flask:

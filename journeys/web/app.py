@@ -12,7 +12,7 @@ from journeys.project import Project
 from journeys.prototype import PrototypeSource
 from journeys.rendering import environment
 from journeys.rendering.jinja_environment import JourneysEnvironment
-from journeys.web import config, views
+from journeys.web import answers_panel, config, map_views, views
 from journeys.web.answer_store import SQLiteAnswerStore
 from journeys.web.errors import register_error_pages
 from journeys.web.limits import refuse_too_much
@@ -51,6 +51,8 @@ def create_app(project_dir=None, **overrides) -> Flask:
     )
     environment.configure(app.jinja_env, project)
     app.context_processor(template_globals)
+    app.register_blueprint(map_views.bp)
+    app.register_blueprint(answers_panel.bp)
     app.register_blueprint(views.bp)
     app.before_request(lambda: refuse_other_sites(request))
     app.before_request(lambda: refuse_too_much(request, app.config))
