@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-sys.path[:0] = [str(BENCH.parent), str(BENCH)]
+sys.path[:0] = [str(BENCH), str(BENCH.parent)]  # bench/build.py, not the build.py beside bench/
 
 from build import DEFAULT_WORK, child, machine  # noqa: E402
 from prototype import write_flow_yaml  # noqa: E402

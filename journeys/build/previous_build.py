@@ -1,8 +1,9 @@
 """Reusing the last build: a flow's files are hard links to the last build's when nothing they come from changed.
 
-A flow's pages (and its JSON) are made from its flow file and from what every page can see:
-templates, settings, data lists, scenarios, static files, the page files, the hashed asset
-names, the base URL and Journeys itself. When that whole rest is as it was at the last build
+A flow's pages (its JSON and its journey maps too) are made from its flow file and from what every
+page can see: templates, settings, data lists, scenarios, static files, the page files, the
+hashed asset names, the base URL, Graphviz and Journeys itself (a build with a problem in any
+file writes nothing, so no page shows another file's problems). When that whole rest is as it was at the last build
 into the same output, and a flow file's bytes are too, its files in the last build are exactly
 what rendering it again would write: they are linked into the new build instead, so editing
 one flow of 200 renders only that flow. Anything else changed renders every page. A linked file
@@ -17,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -97,6 +99,7 @@ def plan(app: Flask, out: Path, base: str, hashed: dict[str, str], to_file) -> R
         "layouts": prototype.listing.layouts,
         "static": prototype.listing.static,
         "journeys": _code_stamps(),
+        "graphviz": _stamp(Path(shutil.which("dot") or "/nonexistent")),
     }
     flows, urls, files = {}, {}, {}
     with app.test_request_context():
@@ -106,7 +109,11 @@ def plan(app: Flask, out: Path, base: str, hashed: dict[str, str], to_file) -> R
             # As the build's URL generators give them (site_urls.py).
             urls[slug] = [unquote(url_for(PAGE_ROUTE, path=flow.slug)),
                           *(unquote(url_for(PAGE_ROUTE, path=url.lstrip("/"))) for url in flow_urls(flow)),
-                          unquote(url_for("journeys.flow_definition", slug=slug))]
+                          unquote(url_for("journeys.flow_definition", slug=slug)),
+                          # Its journey map, drawn by Graphviz (a process per map: most of a rebuild's time).
+                          unquote(url_for("maps.flow_map", slug=slug)),
+                          *(unquote(url_for("maps.scenario_map", slug=slug, name=scenario.name))
+                            for scenario in prototype.scenarios.values() if scenario.flow == slug)]
             files[slug] = [name for url in urls[slug] for name in _with_gzip(to_file(url))]
     record = Path(app.instance_path) / "cache" / "builds" / (hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:16] + ".json")
     return Reuse(record, _key(shared), flows, urls, files)
