@@ -121,3 +121,35 @@ def test_the_error_page_is_legible_under_the_policy(project, live_server, page):
     assert page.locator("header").evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(212, 53, 28)"
     # Its own 500 and the browser's look for /favicon.ico are reported too: only a block matters here.
     assert [error for error in page.watch.console_errors if "Content Security Policy" in error] == []
+
+
+def test_a_link_to_a_published_scenario_replaces_no_answers_until_its_button_is_pressed(project, public_folder,
+                                                                                        nginx, page):
+    from journeys.build.freeze_site import build
+
+    build(project, public_folder / "dist", report=lambda line: None)
+    site = nginx(public_folder / "dist")
+    name = page.get_by_label("Name")
+    page.goto(site.url + "/apply/name")
+    name.fill("Ada")
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(site.url + "/apply/done")
+
+    page.goto(site.url + "/scenarios/sam")  # as a link from another site opens it
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sam")
+    expect(page).to_have_url(site.url + "/scenarios/sam")
+    page.goto(site.url + "/apply/name")
+    expect(name).to_have_value("Ada")
+
+    page.goto(site.url + "/scenarios/sam")
+    page.get_by_role("button", name="Start this scenario").click()
+    expect(page).to_have_url(site.url + "/apply/name")
+    expect(name).to_have_value("Sam")
+
+    name.fill("Ada")
+    page.get_by_role("button", name="Continue").click()
+    page.goto(site.url + "/scenarios")  # from the list, one press starts it
+    page.get_by_role("button", name="Start this scenario ‘Sam’").click()
+    expect(page).to_have_url(site.url + "/apply/name")
+    expect(name).to_have_value("Sam")
+    assert page.watch.console_errors == [] and page.watch.failed_requests == []

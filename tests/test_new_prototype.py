@@ -36,7 +36,7 @@ def test_journeys_new_makes_the_starter_and_says_what_to_type_next(tmp_path):
     ]
     assert files_in(tmp_path / "my-prototype") == STARTER_FILES
     ignored = (tmp_path / "my-prototype/.gitignore").read_text().splitlines()
-    assert "dist/" in ignored and ".journeys/" in ignored
+    assert "dist/" in ignored and ".journeys/" in ignored and "storyboard/" in ignored
 
 
 def test_an_empty_folder_is_used_and_a_folder_with_files_is_refused(tmp_path):

@@ -15,10 +15,12 @@ import { answersOf, own, readAnswers } from './answers.js'
 
 const STORE = 'journeys:answers'
 const REFERENCE = '_reference'
+const STARTING = 'journeys:starting-scenario' // the scenario whose button this tab pressed
 const REFERENCE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 // This file is at <base>assets/journeys/: the site's base URL is two folders up.
 const BASE = new URL('../../', import.meta.url).pathname
 
+const pathOf = (url) => new URL(url, window.location.href).pathname.replace(/\/(index\.html)?$/, '')
 const load = () => { try { return readAnswers(sessionStorage.getItem(STORE)) || answersOf() } catch { return answersOf() } }
 const save = (answers) => sessionStorage.setItem(STORE, JSON.stringify(answers))
 const flows = {}
@@ -101,11 +103,22 @@ async function main () {
   // What depends on the answers first, then GOV.UK Frontend's components, those shown included.
   showWhenBlocks(load())
   initAll()
+  // A scenario's answers replace this tab's only when its button is pressed, here or on the list
+  // of scenarios: a link from another site opens its page and changes nothing.
   const scenario = document.getElementById('journeys-scenario')
-  if (scenario) { // a scenario's page: its answers replace this tab's, then its start page opens
-    save(JSON.parse(scenario.textContent))
-    leave(document.querySelector('[data-journeys-start]').href)
-    return
+  const startScenario = (form) => { save(readAnswers(scenario.textContent)); leave(form.action) }
+  const scenarioForm = document.querySelector('form[data-journeys-scenario-start]')
+  if (scenario && sessionStorage.getItem(STARTING) === pathOf(window.location.href)) {
+    sessionStorage.removeItem(STARTING) // pressed on the list, in this tab
+    return startScenario(scenarioForm)
+  }
+  for (const form of document.querySelectorAll('form[data-journeys-scenario-start]')) {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault()
+      if (scenario) return startScenario(form)
+      sessionStorage.setItem(STARTING, pathOf(form.action))
+      go(form.action)
+    })
   }
   const answers = load()
   const clear = document.querySelector('form[data-journeys-clear]')
