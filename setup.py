@@ -1,4 +1,4 @@
-"""The wheel's one build step beyond pyproject.toml: GOV.UK Frontend's and accessible-autocomplete's built files, from npm (build_hooks/)."""
+"""The wheel's one build step beyond pyproject.toml: GOV.UK Frontend's, accessible-autocomplete's and idiomorph's built files, from npm (build_hooks/)."""
 
 import sys
 from pathlib import Path
@@ -9,13 +9,13 @@ from setuptools.errors import BaseError
 
 ROOT = Path(__file__).resolve().parent
 sys.path.append(str(ROOT))  # appended: build.py and serve.py at the root must shadow nothing
-from build_hooks import accessible_autocomplete, govuk_frontend  # noqa: E402
+from build_hooks import accessible_autocomplete, govuk_frontend, idiomorph  # noqa: E402
 from build_hooks.npm_bundle import BuildError  # noqa: E402
 
 
 class BuildPyWithFrontEndPackages(build_py):
     """build_py, then GOV.UK Frontend into journeys/govuk_frontend/ of the build (never the source tree),
-    and accessible-autocomplete into journeys/accessible_autocomplete/."""
+    accessible-autocomplete into journeys/accessible_autocomplete/ and idiomorph into journeys/idiomorph/."""
 
     def run(self):
         super().run()
@@ -25,6 +25,7 @@ class BuildPyWithFrontEndPackages(build_py):
         try:
             govuk_frontend.bundle(ROOT, Path(self.build_lib) / "journeys" / "govuk_frontend")
             accessible_autocomplete.bundle(ROOT, Path(self.build_lib) / "journeys" / "accessible_autocomplete")
+            idiomorph.bundle(ROOT, Path(self.build_lib) / "journeys" / "idiomorph")
         except BuildError as error:
             raise BaseError(str(error)) from None  # setuptools prints "error: ..." without a traceback
 

@@ -43,8 +43,8 @@ PAGES_PER_FLOW = 50
 FLOW_KINDS = {"radios": "radios", "input": "number", "date": "date"}
 
 
-def write_flow_yaml(folder: Path, count: int) -> Path:
-    """A prototype in `folder` with `count` question pages in YAML flows of 50 pages each.
+def write_flow_yaml(folder: Path, count: int, per_flow: int = PAGES_PER_FLOW) -> Path:
+    """A prototype in `folder` with `count` question pages in YAML flows of `per_flow` (50) pages each.
 
     Each flow branches (a radios answer decides whether a page is skipped), validates
     (required, number ranges, past dates) and ends with check answers and a confirmation.
@@ -55,8 +55,8 @@ def write_flow_yaml(folder: Path, count: int) -> Path:
     (folder / "data").mkdir(exist_ok=True)
     (folder / "data" / "settings.yaml").write_text("service_name: Book a bulky waste collection\n")
     all_pages = questions(count)
-    for start in range(0, count, PAGES_PER_FLOW):
-        chunk = all_pages[start:start + PAGES_PER_FLOW]
+    for start in range(0, count, per_flow):
+        chunk = all_pages[start:start + per_flow]
         pages = {}
         for index, page in enumerate(chunk):
             kind = FLOW_KINDS[page["kind"]]
@@ -74,11 +74,11 @@ def write_flow_yaml(folder: Path, count: int) -> Path:
                 rules = [{"when": {page["name"]: page["items"][0]}, "goto": after}, {"goto": following}]
             else:
                 rules = following
-            pages[page["id"]] = {"title": page["title"], "caption": f"Collection {start // PAGES_PER_FLOW + 1}",
+            pages[page["id"]] = {"title": page["title"], "caption": f"Collection {start // per_flow + 1}",
                                  "questions": [question], "next": rules}
         pages["check-answers"] = {"layout": "check-answers", "title": "Check your answers", "next": "confirmation"}
         pages["confirmation"] = {"layout": "confirmation", "title": "Collection booked"}
         flow = {"title": "Book a bulky waste collection", "pages": pages}
-        (folder / "pages" / f"collection-{start // PAGES_PER_FLOW + 1}.yaml").write_text(
+        (folder / "pages" / f"collection-{start // per_flow + 1}.yaml").write_text(
             yaml.safe_dump(flow, sort_keys=False, allow_unicode=True))
     return folder

@@ -4,6 +4,7 @@ and 200 participants at once, on the dev server and gunicorn: no errors, no answ
     .venv/bin/python bench/serve.py                  # Journeys' server, the baselines, then the participants
     .venv/bin/python bench/serve.py --quick          # Journeys' server only
     .venv/bin/python bench/serve.py --participants   # the participants only
+    .venv/bin/python bench/serve.py --visible        # save to visible in Chromium: in place vs full reload
 
 Baselines, measured in the same run on the same app and demo prototype: the Werkzeug
 threaded server the foundation used, and python-livereload's own Server. Each server runs
@@ -396,6 +397,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="measure Journeys' server only")
     parser.add_argument("--participants", action="store_true",
                         help="only the 200 participants, on the dev server and gunicorn")
+    parser.add_argument("--visible", action="store_true",
+                        help="only save to visible change in Chromium, morphed in place and reloaded (bench/save_to_visible.py)")
+    parser.add_argument("--saves", type=int, default=20, help="with --visible: saves of each kind")
     parser.add_argument("--baseline", help=argparse.SUPPRESS)
     parser.add_argument("--project", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
@@ -406,6 +410,13 @@ def main() -> int:
 
     print(f"Machine: {machine()}\nCommand: {' '.join([Path(sys.executable).name, *sys.argv])}", flush=True)
     sys.path.insert(0, str(Path(__file__).parent))
+    if args.visible:
+        import save_to_visible
+
+        load_before = os.getloadavg()
+        results = save_to_visible.measure(args.saves)
+        print(save_to_visible.report(results, args.saves, load_before, os.getloadavg()))
+        return 0
     if args.participants:
         figures, lines = participants_load()
         print(participants_report(figures))

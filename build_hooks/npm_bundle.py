@@ -26,6 +26,7 @@ class NpmPackage:
     strip: str  # the folder they sit in, left out in the wheel: "dist/govuk/"
     licence: str  # what its package.json must say
     licence_file: Path | None = None  # our copy of the licence text, when the package has none of its own
+    licence_name: str = "LICENSE.txt"  # the package's own licence file, when it has one
     served_folder: str = ""  # a folder served whole, if any
     must_have: str = ""  # a folder under which the tarball must have files: its layout has not changed
     about_files: list[str] = field(default_factory=lambda: ["package.json", "README.md"])
@@ -93,7 +94,7 @@ def verify(name: str, tarball: Path, integrity: str) -> None:
 
 def unpack(package: NpmPackage, tarball: Path, destination: Path) -> None:
     """Write the served files and the about files of `tarball` under `destination`."""
-    own_licence = [] if package.licence_file else ["LICENSE.txt"]
+    own_licence = [] if package.licence_file else [package.licence_name]
     wanted = {f"package/{name}" for name in package.served_files + package.about_files + own_licence}
     folder = f"package/{package.served_folder}" if package.served_folder else None
     found = set()

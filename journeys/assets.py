@@ -24,6 +24,10 @@ AUTOCOMPLETE_FILES = {
 # dist/ beside it (setup.py puts them there).
 BUNDLED = Path(__file__).resolve().parent / "govuk_frontend"
 BUNDLED_AUTOCOMPLETE = Path(__file__).resolve().parent / "accessible_autocomplete"
+# idiomorph's dist/ (the wheel's copy): the dev server morphs an open page with it on save.
+# Never part of a built or hosted site, so never under /assets/.
+BUNDLED_IDIOMORPH = Path(__file__).resolve().parent / "idiomorph"
+IDIOMORPH_FILE = "idiomorph.min.js"
 # A checkout of Journeys: its node_modules/ comes from `npm ci`.
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,6 +54,15 @@ def autocomplete_dir(govuk: Path) -> Path | None:
         if (folder / "accessible-autocomplete.min.js").is_file():
             return folder
     return None  # an autocomplete question stays a plain select
+
+
+def idiomorph_file(project: Project) -> Path | None:
+    """idiomorph's browser script: the project's own npm package, else the installed Journeys', else the checkout's."""
+    npm_folder = Path("node_modules") / "idiomorph" / "dist"
+    for folder in (project.root / npm_folder, BUNDLED_IDIOMORPH, PACKAGE_ROOT / npm_folder):
+        if (folder / IDIOMORPH_FILE).is_file():
+            return folder / IDIOMORPH_FILE
+    return None  # saves reload the whole page
 
 
 def find_asset(govuk: Path, path: str) -> Path | None:

@@ -165,6 +165,18 @@ def test_the_wheel_has_accessible_autocomplete_with_its_licence(wheel):
         assert archive.read(folder + "accessible-autocomplete.min.js") == npm_js.read_bytes()
 
 
+def test_the_wheel_has_idiomorph_for_the_dev_server_with_its_licence(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    folder = "journeys/idiomorph/"
+    assert {n.removeprefix(folder) for n in names if n.startswith(folder)} == {
+        "idiomorph.min.js", "LICENSE", "package.json", "README.md"}
+    with zipfile.ZipFile(wheel) as archive:
+        assert json.loads(archive.read(folder + "package.json"))["version"] == "0.8.0"
+        assert "BSD" in archive.read(folder + "LICENSE").decode() or "permission" in archive.read(folder + "LICENSE").decode().lower()
+        assert archive.read(folder + "idiomorph.min.js") == (ROOT / "node_modules/idiomorph/dist/idiomorph.min.js").read_bytes()
+        assert archive.read("journeys/devserver/client/live-update.js") == (ROOT / "journeys/devserver/client/live-update.js").read_bytes()
+
+
 def test_journeys_new_makes_a_prototype_that_checks_clean_and_builds_without_node(designer, prototype):
     assert sorted(p.relative_to(prototype).as_posix() for p in prototype.rglob("*") if p.is_file()) == [
         ".gitignore", "README.md", "data/settings.yaml", "layouts/.gitkeep", "pages/index.html",
@@ -210,6 +222,11 @@ def test_journeys_serve_shows_a_govuk_styled_start_page_with_its_fonts(designer,
         with urllib.request.urlopen(url + "/") as response:
             html = response.read().decode()
         assert "Apply for a juggling licence" in html and "Start now" in html
+        # A save morphs the page with idiomorph, from inside the package.
+        assert '<script src="/livereload/live-update.js"></script>' in html
+        with urllib.request.urlopen(url + "/livereload/idiomorph.min.js") as response:
+            installed = next(designer.venv.glob("lib/python3*/site-packages/journeys/idiomorph"))
+            assert response.read() == (installed / "idiomorph.min.js").read_bytes()
         css_path = re.search(r'<link rel="stylesheet" href="([^"]*govuk-frontend[^"]*\.css)">', html)[1]
         with urllib.request.urlopen(url + css_path) as response:
             assert (response.status, response.headers.get_content_type()) == (200, "text/css")

@@ -16,7 +16,7 @@ from unicodedata import normalize
 
 from flask import Flask
 
-from journeys.build import hashed_assets, output_folder, rewrite, site_urls
+from journeys.build import hashed_assets, output_folder, previous_build, rewrite, site_urls
 from journeys.build.build_app import build_app
 from journeys.build.build_client import render_not_found
 from journeys.build.finished_responses import finish_responses
@@ -80,7 +80,17 @@ def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] =
         freezer.write_into(folder, assets.hashed)
         # The 404 page first: it loads the layouts and GOV.UK macros every page uses, once.
         written = _not_found_page(app, folder)
-        written.add(freeze_pages(freezer, pages, Job(str(project.root), str(folder), base, assets.hashed),
+        # Flows unchanged since the last build into `out`: their files linked from it, not rendered.
+        reuse = previous_build.plan(app, Path(out), base, assets.hashed, freezer.urlpath_to_filepath)
+        linked = Frozen()
+        linked.files, linked.bytes = reuse.link_into(folder, Path(out).resolve())
+        linked.written = len(reuse.linked)
+        if reuse.linked:
+            report(f"  {len(reuse.linked):,} pages unchanged since the last build, linked from it")
+        skip = set(reuse.linked)
+        written.add(linked)
+        written.add(freeze_pages(freezer, [url for url in pages if url not in skip],
+                                 Job(str(project.root), str(folder), base, assets.hashed),
                                  _progress(report, already=written.written), processes))
         pages_written = written.written
         written.add(freezer.freeze_share(files))
@@ -88,6 +98,7 @@ def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] =
         if problems or written.problems:
             raise ContentError(problems + written.problems)
         output_folder.swap_in(folder, Path(out))
+        reuse.remember(Path(out).resolve())
     return Summary(pages_written, written.files, written.bytes, time.perf_counter() - started, Path(out))
 
 

@@ -4,11 +4,14 @@ Flask turns Jinja's auto-reload off outside debug mode, and with it on Jinja che
 modification time of every template a page uses (~50 with the GOV.UK macros) on every
 request. Instead each template remembers the save count when it was read, and is read again
 once a save has happened since: one integer comparison, and no window in which a template
-read just before a save is kept after it.
+read just before a save is kept after it. A save of only flows, data or static files (which no
+template loader reads) keeps the compiled templates: compiling them again is most of a page's
+time after a save.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 from flask import Flask
@@ -16,6 +19,10 @@ from jinja2 import BaseLoader, Environment
 
 from journeys.rendering.macro_cache import GOVUK_TEMPLATES
 from journeys.web.state import state
+
+
+# Read into the prototype's model, never by the template loader.
+MODEL_FILES = (".yaml", ".yml")
 
 
 def _always() -> bool:
@@ -47,21 +54,28 @@ class FreshLoader(BaseLoader):
         self.saves += 1
 
 
-def keep_fresh(app: Flask) -> Callable[[], None]:
-    """Make `app` show every edit; returns the function to call once files have changed.
+def keep_fresh(app: Flask) -> Callable[[dict[Path, set] | None], None]:
+    """Make `app` show every edit; returns the function to call with the files that changed.
 
     The prototype's model is read again after each save, and only the files that changed are
     parsed again (the file cache checks each one's stamp): the watcher, not a walk of the folders
-    on every request, says when.
+    on every request, says when. Templates are read again when a file that may be one changed.
     """
     loader = FreshLoader(app.jinja_env.loader)
     app.jinja_env.loader = loader
     app.jinja_env.auto_reload = True
     source = state(app).source
+    static = state(app).project.static
     source.watch()
 
-    def forget() -> None:
-        loader.saved()
+    def forget(changed: dict[Path, set] | None = None) -> None:
+        if changed is None or any(may_be_template(path, static) for path in changed):
+            loader.saved()
         source.saved()
 
     return forget
+
+
+def may_be_template(path: Path, static: Path) -> bool:
+    """Whether a changed file may be one the template loader reads: anything but flows, data and static files."""
+    return not (path.suffix.lower() in MODEL_FILES or path.is_relative_to(static))

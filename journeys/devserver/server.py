@@ -20,6 +20,7 @@ from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 from tornado.routing import AnyMatches, PathMatches, Rule, RuleRouter
 
+from journeys.assets import idiomorph_file
 from journeys.devserver import live_reload
 from journeys.devserver.freshness import keep_fresh
 from journeys.devserver.page_threads import PageThreads
@@ -82,12 +83,14 @@ def _free_after(port: int, host: str, tries: int = 100) -> int:
 async def _serve(app, sockets, url: str, open_browser: bool) -> None:
     project = state(app).project
     forget_old_files = keep_fresh(app)
-    live_reload.load_client_in_pages(app)
+    # JOURNEYS_LIVE_UPDATE=reload: every save reloads the whole page, as before pages were morphed.
+    idiomorph = None if os.environ.get("JOURNEYS_LIVE_UPDATE") == "reload" else idiomorph_file(project)
+    live_reload.load_client_in_pages(app, update_in_place=idiomorph is not None)
     browsers = live_reload.Browsers(IOLoop.current(), project.static)
 
     def changed(batch) -> None:
         # Forget first: a browser that reloads must find the new files, never the old.
-        forget_old_files()
+        forget_old_files(batch)
         browsers.reload(batch)
 
     # A tool that saves in slow steps (a sync client, a network drive) may need a longer wait.
@@ -96,7 +99,7 @@ async def _serve(app, sockets, url: str, open_browser: bool) -> None:
     watcher = FolderWatcher(folders, changed, quiet)
     pages = PageThreads(PAGE_THREADS)
     server = HTTPServer(RuleRouter([
-        Rule(PathMatches(r"/livereload(\.js)?"), live_reload.handlers()),
+        Rule(PathMatches(r"/livereload(\.js|/[a-z.-]+)?"), live_reload.handlers(idiomorph)),
         Rule(AnyMatches(), ThreadedWSGI(app, pages, max_body=app.config["MAX_CONTENT_LENGTH"])),
     ]), max_body_size=MAX_READ)
     server.add_sockets(sockets)

@@ -162,6 +162,25 @@ class Flow:
         """The flow's task-list page, if it has one: its tasks start from it and return to it."""
         return next((page for page in self.pages.values() if page.tasks is not None), None)
 
+    @cached_property
+    def task_starts(self) -> frozenset[str]:
+        """The first page of each of the task list's tasks."""
+        return frozenset(task.start for task in self.hub.tasks.tasks()) if self.hub else frozenset()
+
+    @cached_property
+    def leaders(self) -> dict[str, list[str]]:
+        """Each page's id -> the other pages whose `next` can lead to it, in the flow's order.
+
+        Found in one pass over every rule, for the frozen site's Back links: asking each page
+        in turn which pages lead to it would read every page for every page.
+        """
+        found: dict[str, list[str]] = {}
+        for page in self.pages.values():
+            for goto in dict.fromkeys(rule.goto for rule in page.next):
+                if goto != page.id:
+                    found.setdefault(goto, []).append(page.id)
+        return found
+
     def list_of(self, page_id: str) -> FlowPage | None:
         """The add-another page whose items are asked on `page_id`, if any."""
         return self._item_pages.get(page_id)

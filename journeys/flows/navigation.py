@@ -129,14 +129,10 @@ def leading_here(flow: Flow, page: FlowPage) -> str | None:
         index = list_page.list.pages.index(page.id)
         return flow.url(list_page.list.pages[index - 1]) if index > 0 else leading_here(flow, list_page)
     hub = flow.hub
-    if hub is not None and any(task.start == page.id for task in hub.tasks.tasks()):
+    if page.id in flow.task_starts:
         return flow.url(hub.id)
-    in_tasks: set[str] = set()
+    leaders = flow.leaders.get(page.id, [])
     if hub is page:  # the task list: led to by a page before it, not by a task's last page
         in_tasks = {page_id for task in hub.tasks.tasks() for page_id in task_pages(flow, hub, task.start)[0]}
-    for other in flow.pages.values():
-        if other.id in in_tasks:
-            continue
-        if any(rule.goto == page.id for rule in other.next) and other.id != page.id:
-            return flow.url(other.id)
-    return None
+        leaders = [other for other in leaders if other not in in_tasks]
+    return flow.url(leaders[0]) if leaders else None

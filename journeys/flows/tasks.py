@@ -15,6 +15,7 @@ both run tests/vectors/tasks.json.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from journeys.flows.model import Flow, FlowPage, Task
@@ -63,16 +64,16 @@ def _own_status(flow: Flow, steps: list[Step], outcome: str) -> str:
 
 def task_pages(flow: Flow, hub: FlowPage, start: str) -> tuple[list[str], bool]:
     """(every page a task can reach from `start` on any branch, before the task list; whether one leads back to it)."""
-    found, waiting, returns = [], [start], False
+    found, waiting, returns = {}, deque([start]), False  # found: a dict, for its order and its quick `in`
     while waiting:
-        page_id = waiting.pop(0)
+        page_id = waiting.popleft()
         if page_id in found or page_id not in flow.pages or page_id == hub.id:
             continue
-        found.append(page_id)
+        found[page_id] = None
         page = flow.pages[page_id]
         returns = returns or any(rule.goto == hub.id for rule in page.next)
         waiting += (page.list.pages if page.list else []) + [rule.goto for rule in page.next]
-    return found, returns
+    return list(found), returns
 
 
 def sections_completed(hub: FlowPage, found: list[Progress]) -> int:

@@ -1,0 +1,107 @@
+"""Benchmark: `journeys build` against the disk: its time over `cp -a` of its own output, an incremental rebuild, growth.
+
+    .venv/bin/python bench/build_disk.py                 # 3,000 pages in one flow, 10,000 in 200 flows, 3 rounds
+    .venv/bin/python bench/build_disk.py --growth        # also 1,000 / 10,000 / 20,000 pages in one flow
+
+A build cannot beat writing its output: in each round a clean build (into a new folder, then
+`sync`) is timed, then `cp -a` of that output (then `sync`), in the same minute; the ratio is
+the round's build time over its copy time. Then one page of the 10,000-page prototype is edited
+(the title of one question, in one of its 200 flow files) and the build run again into the same
+output: the incremental rebuild. Each build runs in its own process (bench/build.py's child).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path[:0] = [str(BENCH), str(BENCH.parent)]  # bench/build.py, not the build.py beside bench/
+
+from build import DEFAULT_WORK, child, machine  # noqa: E402
+from prototype import write_flow_yaml  # noqa: E402
+
+CASES = {"3,000 pages, one flow": (3000, 3000), "10,000 pages, 200 flows": (10000, 50)}
+GROWTH = (1000, 10000, 20000)
+SETTLE_SECONDS = 5
+
+
+def timed(command) -> float:
+    began = time.perf_counter()
+    command()
+    os.sync()
+    return time.perf_counter() - began
+
+
+def clean_build_and_copy(project: Path, work: Path, name: str) -> tuple[float, float, int]:
+    """(build seconds, cp -a seconds, pages) for a clean build of `project`, each followed by sync."""
+    out, copy = work / f"out-{name}", work / f"copy-{name}"
+    os.sync()
+    result = {}
+    seconds = timed(lambda: result.update(child("journeys", project, out)))
+    copying = timed(lambda: subprocess.run(["cp", "-a", str(out), str(copy)], check=True))
+    for folder in (out, copy):
+        shutil.rmtree(folder)
+    time.sleep(SETTLE_SECONDS)  # a disk mounted with `discard` is slow for a while after a delete
+    return seconds, copying, result["pages"]
+
+
+def incremental(project: Path, work: Path) -> tuple[float, float]:
+    """(first build, rebuild after editing one page) seconds, into the same output."""
+    out = work / "out-incremental"
+    first = timed(lambda: child("journeys", project, out))
+    flow = project / "pages" / "collection-100.yaml"
+    flow.write_text(flow.read_text().replace("(question 4951)", "(question 4951, edited)", 1))
+    again = timed(lambda: child("journeys", project, out))
+    shutil.rmtree(out)
+    return first, again
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--growth", action="store_true", help="also 1,000 / 10,000 / 20,000 pages in one flow")
+    parser.add_argument("--work", default=DEFAULT_WORK, help="where the prototypes and builds go (default: /var/tmp)")
+    args = parser.parse_args()
+    print(f"Machine: {machine()}. Load average before: {os.getloadavg()[0]:.1f}", flush=True)
+    lines = ["| prototype | build (median) | cp -a of its output (median) | build / cp -a (median of rounds) | pages/s |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    with tempfile.TemporaryDirectory(prefix="journeys-disk-", dir=args.work) as folder:
+        work = Path(folder)
+        projects = {}
+        for case, (pages, per_flow) in CASES.items():
+            projects[case] = write_flow_yaml(work / f"p-{pages}-{per_flow}", pages, per_flow)
+            rounds = [clean_build_and_copy(projects[case], work, f"{pages}-{r}") for r in range(args.rounds)]
+            build_s = statistics.median(r[0] for r in rounds)
+            copy_s = statistics.median(r[1] for r in rounds)
+            ratio = statistics.median(r[0] / r[1] for r in rounds)
+            lines.append(f"| {case} | {build_s:.2f} s | {copy_s:.2f} s | {ratio:.2f}x | {rounds[0][2] / build_s:,.0f} |")
+            print(lines[-1], file=sys.stderr, flush=True)
+        first, again = incremental(projects["10,000 pages, 200 flows"], work)
+        lines += ["", f"Incremental: 10,000 pages in 200 flows built in {first:.2f} s, then one page edited and built "
+                      f"again into the same output in **{again:.2f} s** ({again / first:.2f}x).", ""]
+        if args.growth:
+            lines += ["| one flow of | build | seconds per 1,000 pages | vs 1,000 pages |", "| ---: | ---: | ---: | ---: |"]
+            per = {}
+            for pages in GROWTH:
+                project = write_flow_yaml(work / f"g-{pages}", pages, pages)
+                seconds = timed(lambda: child("journeys", project, work / f"g-out-{pages}"))
+                shutil.rmtree(work / f"g-out-{pages}")
+                per[pages] = seconds / pages * 1000
+                lines.append(f"| {pages:,} | {seconds:.1f} s | {per[pages]:.2f} s | {per[pages] / per[GROWTH[0]]:.2f}x |")
+                print(lines[-1], file=sys.stderr, flush=True)
+                time.sleep(SETTLE_SECONDS)
+    print(f"Load average after: {os.getloadavg()[0]:.1f}\n")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

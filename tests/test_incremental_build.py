@@ -1,0 +1,69 @@
+"""A second build reuses the unchanged flows' files from the first, and is byte for byte a clean build."""
+
+import os
+
+from journeys.build.freeze_site import build
+
+
+def tree(folder):
+    """Every file under `folder` with its bytes: two equal trees are what `diff -r` calls identical."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def quiet_build(project, out, **options):
+    said = []
+    build(project, out, report=said.append, **options)
+    return said
+
+
+def inode(path):
+    return os.stat(path).st_ino
+
+
+def test_editing_one_flow_renders_only_that_flow_and_gives_a_clean_builds_files(example_copy, tmp_path):
+    dist = tmp_path / "dist"
+    quiet_build(example_copy, dist)
+    trader = dist / "market-trader-licence/name/index.html"
+    before = inode(trader), inode(dist / "bulky-waste/items/index.html")
+
+    flow = example_copy / "pages/bulky-waste.yaml"
+    flow.write_text(flow.read_text().replace("title: Items to collect", "title: Things to collect"))
+    said = quiet_build(example_copy, dist)
+
+    linked = [line for line in said if "unchanged since the last build" in line]
+    assert linked and int(linked[0].split()[0]) >= 10, said
+    assert inode(trader) == before[0]  # the same file, linked from the first build
+    assert inode(dist / "bulky-waste/items/index.html") != before[1]
+    assert b"Things to collect" in (dist / "bulky-waste/items/index.html").read_bytes()
+    quiet_build(example_copy, tmp_path / "clean")
+    assert tree(dist) == tree(tmp_path / "clean")
+
+
+def test_a_change_every_page_sees_renders_every_page(example_copy, tmp_path):
+    dist = tmp_path / "dist"
+    quiet_build(example_copy, dist)
+    settings = example_copy / "data/settings.yaml"
+    settings.write_text(settings.read_text().replace("Book a bulky waste collection", "Bulky waste"))
+    said = quiet_build(example_copy, dist)
+    assert not [line for line in said if "unchanged since the last build" in line]
+    quiet_build(example_copy, tmp_path / "clean")
+    assert tree(dist) == tree(tmp_path / "clean")
+
+
+def test_another_base_url_renders_every_page(example_copy, tmp_path):
+    dist = tmp_path / "dist"
+    quiet_build(example_copy, dist)
+    said = quiet_build(example_copy, dist, base_url="/prototype/")
+    assert not [line for line in said if "unchanged since the last build" in line]
+    quiet_build(example_copy, tmp_path / "clean", base_url="/prototype/")
+    assert tree(dist) == tree(tmp_path / "clean")
+
+
+def test_a_file_edited_by_hand_in_the_output_is_written_again_not_kept(example_copy, tmp_path):
+    dist = tmp_path / "dist"
+    quiet_build(example_copy, dist)
+    page = dist / "market-trader-licence/name/index.html"
+    page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>edited</p></body>"))
+    quiet_build(example_copy, dist)
+    quiet_build(example_copy, tmp_path / "clean")
+    assert tree(dist) == tree(tmp_path / "clean")
