@@ -20,12 +20,13 @@ import datetime
 import math
 import re
 
+from journeys.flows.whitespace import SPACE, trim
 from journeys.problems import did_you_mean
 
 COMBINATORS = ("all", "any", "not")
 TESTS = ("is", "not", "includes", "answered", "less_than", "more_than", "at_least", "at_most", "count")
 NUMBER_TESTS = ("less_than", "more_than", "at_least", "at_most")
-_NUMBER = re.compile(r"^\s*[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*$")  # ASCII digits, as in the browser
+_NUMBER = re.compile(f"^{SPACE}*[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+){SPACE}*$")  # ASCII digits, as in the browser
 
 
 def holds(condition: dict, answers: dict) -> bool:
@@ -99,7 +100,7 @@ def as_number(answer) -> float | None:
     text = str(answer).replace(",", "")
     if not _NUMBER.match(text):
         return None
-    number = float(text)
+    number = float(trim(text))
     return number if math.isfinite(number) else None
 
 
@@ -108,7 +109,7 @@ def is_answered(answer) -> bool:
     if answer is None:
         return False
     if isinstance(answer, str):
-        return answer.strip() != ""
+        return trim(answer) != ""
     if isinstance(answer, list):
         # An added item counts, even when its questions were optional and left blank.
         return any(isinstance(item, dict) or is_answered(item) for item in answer)

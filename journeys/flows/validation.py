@@ -15,11 +15,12 @@ from journeys.flows.messages import message
 from journeys.flows.model import FlowPage, Question
 from journeys.flows.patterns import matches
 from journeys.flows.question_types import ADDRESS_PARTS, DATE_PARTS
+from journeys.flows.whitespace import NOT_SPACE, SPACE_CLASS, trim, without_spaces, words
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL = re.compile(f"^[^@{SPACE_CLASS}]+@[^@{SPACE_CLASS}]+\\.[^@{SPACE_CLASS}]+$")
 MAX_EMAIL = 254  # the longest address mail can carry; EMAIL takes a second over 20,000 characters
 TEL = re.compile(r"^\+?[0-9]{10,15}$")
-URL = re.compile(r"^(https?://)?[^\s/.]+(\.[^\s/.]+)+(/\S*)?$", re.IGNORECASE)
+URL = re.compile(f"^(https?://)?[^{SPACE_CLASS}/.]+(\\.[^{SPACE_CLASS}/.]+)+(/{NOT_SPACE}*)?$", re.IGNORECASE)
 POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 # Two letters, six numbers, A to D. Looser than HMRC's rules, so the Design System's own
 # example, QQ 12 34 56 C, is accepted.
@@ -97,7 +98,7 @@ def _read_one(question: Question, form, files, previous: dict, into: Submission,
         if question.required and not chosen:
             into.errors.append(FieldError(name, name, message(question, "required")))
         return
-    value = str(form.get(name, "")).strip()
+    value = trim(str(form.get(name, "")))
     into.typed[name] = value
     if kind in ("radios", "yes-no", "select") and value and value not in [o.value for o in question.choices]:
         value = ""  # not one of the options: treat as unanswered
@@ -133,7 +134,7 @@ def _same_words(text: str) -> str:
 
 def normal_postcode(text: str) -> str | None:
     """A UK postcode as Royal Mail writes it ('sw1a1aa' -> 'SW1A 1AA'), or None if it is not one."""
-    match = POSTCODE.match(re.sub(r"\s+", "", text.upper()))
+    match = POSTCODE.match(without_spaces(text.upper()))
     return f"{match.group(1)} {match.group(2)}" if match else None
 
 
@@ -142,7 +143,7 @@ def _check_text(question: Question, value: str) -> tuple[str, str]:
     kind, limits = question.type, question.limits
     if kind == "email" and (len(value) > MAX_EMAIL or not EMAIL.match(value)):
         return value, "email"
-    if kind == "tel" and not TEL.match(re.sub(r"[\s()-]", "", value)):
+    if kind == "tel" and not TEL.match(re.sub(f"[{SPACE_CLASS}()-]", "", value)):
         return value, "tel"
     if kind == "url" and not URL.match(value):
         return value, "url"
@@ -151,7 +152,7 @@ def _check_text(question: Question, value: str) -> tuple[str, str]:
             return value, "postcode"
         value = normal_postcode(value)
     if kind == "national-insurance-number":
-        compact = re.sub(r"\s+", "", value.upper())
+        compact = without_spaces(value.upper())
         if not NINO.match(compact):
             return value, "national_insurance_number"
         value = compact
@@ -170,7 +171,7 @@ def _check_text(question: Question, value: str) -> tuple[str, str]:
         return value, "min_length"
     if "max_length" in limits and len(value) > limits["max_length"]:
         return value, "max_length"
-    if "max_words" in limits and len(value.split()) > limits["max_words"]:
+    if "max_words" in limits and len(words(value)) > limits["max_words"]:
         return value, "max_words"
     if "pattern" in limits and not matches(limits["pattern"], value):
         return value, "pattern"
@@ -179,7 +180,7 @@ def _check_text(question: Question, value: str) -> tuple[str, str]:
 
 def _read_date(question: Question, form, into: Submission, today: datetime.date) -> None:
     name = question.name
-    parts = {part: str(form.get(f"{name}-{part}", "")).strip() for part in DATE_PARTS}
+    parts = {part: trim(str(form.get(f"{name}-{part}", ""))) for part in DATE_PARTS}
     into.typed[name] = parts
     into.answers[name] = ""
     missing = [part for part in DATE_PARTS if not parts[part]]
@@ -231,7 +232,7 @@ ADDRESS_MESSAGES = {
 
 def _read_address(question: Question, form, into: Submission) -> None:
     name = question.name
-    parts = {part: str(form.get(f"{name}-{part}", "")).strip() for part, *_ in ADDRESS_PARTS}
+    parts = {part: trim(str(form.get(f"{name}-{part}", ""))) for part, *_ in ADDRESS_PARTS}
     into.typed[name] = dict(parts)
     if not question.required and not any(parts.values()):
         into.answers[name] = parts
