@@ -53,20 +53,23 @@ class Reuse:
         before = _read(self.record)
         if before.get("shared") != self.shared or not last.is_dir():
             return 0, 0
-        made: set[Path] = set()
+        # Plain strings, not Paths: 20,000 files at 10,000 pages, where a Path's making is a tenth of the time.
+        made: set[str] = set()
+        into, source = os.fspath(folder), os.fspath(last)
         count = size = 0
         for slug, key in self.flows.items():
             recorded = before.get("flows", {}).get(slug)
             if not recorded or recorded["key"] != key or sorted(recorded["files"]) != sorted(self.files[slug]):
                 continue
-            if not all(_stamp(last / name) == tuple(stamp) for name, stamp in recorded["files"].items()):
+            if not all(_stamp(os.path.join(source, name)) == tuple(stamp) for name, stamp in recorded["files"].items()):
                 continue  # edited or removed since it was written
             for name in self.files[slug]:
-                target = folder / name
-                if target.parent not in made:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(target.parent)
-                os.link(last / name, target)
+                target = os.path.join(into, name)
+                parent = os.path.dirname(target)
+                if parent not in made:
+                    os.makedirs(parent, exist_ok=True)
+                    made.add(parent)
+                os.link(os.path.join(source, name), target)
                 size += recorded["files"][name][1]
             count += len(self.files[slug])
             self.linked += self.urls[slug]
@@ -76,7 +79,7 @@ class Reuse:
         """Record the build just swapped in at `out`: each flow's key and its files' stamps."""
         flows = {}
         for slug, key in self.flows.items():
-            stamps = {name: _stamp(out / name) for name in self.files[slug]}
+            stamps = {name: _stamp(os.path.join(out, name)) for name in self.files[slug]}
             if None not in stamps.values():
                 flows[slug] = {"key": key, "files": stamps}
         self.record.parent.mkdir(parents=True, exist_ok=True)
@@ -98,7 +101,7 @@ def plan(app: Flask, out: Path, base: str, hashed: dict[str, str], to_file) -> R
         "data": prototype.listing.data,
         "layouts": prototype.listing.layouts,
         "static": prototype.listing.static,
-        "journeys": _code_stamps(),
+        "journeys": code_stamps(),
         "graphviz": _stamp(Path(shutil.which("dot") or "/nonexistent")),
     }
     flows, urls, files = {}, {}, {}
@@ -127,7 +130,7 @@ def _key(value) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _code_stamps() -> dict:
+def code_stamps() -> dict:
     """Journeys' own files and the libraries that render pages: a change to either renders every page."""
     stamps = {str(path.relative_to(JOURNEYS_CODE)): _stamp(path) for path in sorted(JOURNEYS_CODE.rglob("*"))
               if path.is_file() and "__pycache__" not in path.parts}
@@ -140,9 +143,9 @@ def _code_stamps() -> dict:
     return {"files": stamps, "libraries": versions, "python": sys.version}
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def _stamp(path) -> tuple[int, int] | None:
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return None
     return stat.st_mtime_ns, stat.st_size
