@@ -155,8 +155,12 @@ class Prototype:
         return self.project.static / path if path in self.listing.static else None
 
 
-def read_prototype(project: Project, files: FileCache | None = None, listing: Listing | None = None) -> Prototype:
-    """Read every page, flow, list, scenario and setting of `project`, collecting every problem."""
+def read_prototype(project: Project, files: FileCache | None = None, listing: Listing | None = None,
+                   stored=None) -> Prototype:
+    """Read every page, flow, list, scenario and setting of `project`, collecting every problem.
+
+    `stored` (a build's StoredFlows) keeps checked flows between runs: an unchanged flow file is not read again.
+    """
     files = FileCache() if files is None else files
     listing = listing or Listing.of(project)
     problems: list[Problem] = []
@@ -170,9 +174,11 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
             problems += error.problems
 
     lists: dict[str, DataList] = {}
+    list_files = []
     for name in listing.data:
         if "/" not in name and name.endswith(YAML_TYPES) and name != SETTINGS_FILE:
             path = project.data / name
+            list_files.append(path)
             lists[path.stem] = files.get(path, "data list", lambda p: read_data_list(p, project.name_of(p)))
             problems += lists[path.stem].problems
 
@@ -184,10 +190,13 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
             continue
         slug, path, file = slug_of(name), project.pages / name, f"pages/{name}"
         flow_files.setdefault(slug, file)
+        read = lambda p, file=file, slug=slug: _read_flow(p, file, slug, lists, layouts)  # noqa: E731
+        if stored is not None:
+            read = lambda p, file=file, slug=slug, plain=read: stored.read(  # noqa: E731
+                p, (file, slug, layouts), tuple(list_files), plain)
         try:
             # A folder changes when a list or layout is added or removed; a list when it is edited.
-            flow, found = files.get(path, "flow", lambda p: _read_flow(p, file, slug, lists, layouts),
-                                    depends=(project.data, project.layouts, *list_paths))
+            flow, found = files.get(path, "flow", read, depends=(project.data, project.layouts, *list_paths))
         except ContentError as error:
             problems += error.problems
             continue
@@ -272,6 +281,7 @@ class PrototypeSource:
         self._listing: Listing | None = None
         self._saves = 0
         self._read_at = -1
+        self.stored = None  # a build's StoredFlows: flows kept between builds
 
     def watch(self) -> None:
         """From now on a watcher calls `saved()` after every change: no walk of the folders on each use."""
@@ -290,7 +300,7 @@ class PrototypeSource:
             saves = self._saves
             listing = Listing.of(self.project)
             if self._model is None or listing != self._listing or (self.watched and self._read_at != saves):
-                self._model = read_prototype(self.project, self.files, listing)
+                self._model = read_prototype(self.project, self.files, listing, self.stored)
                 self._listing = listing
             self._read_at = saves
             return self._model

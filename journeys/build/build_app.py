@@ -15,7 +15,10 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.utils import LRUCache
 
 from journeys.build.build_client import BuildClient
+from journeys.build.previous_build import code_stamps
+from journeys.build.stored_flows import StoredFlows
 from journeys.web.app import create_app
+from journeys.web.state import state
 
 TEMPLATE_CACHE_SIZE = 50
 
@@ -50,6 +53,8 @@ def build_app(project_dir) -> Flask:
     # Frozen-Flask fetches every page with app.test_client().get(url).
     app.test_client_class = BuildClient
     speed_up(app.jinja_env, Path(app.instance_path) / "cache" / "templates")
+    # Flows checked by the last build, kept while their files are unchanged (stored_flows.py).
+    state(app).source.stored = StoredFlows(Path(app.instance_path) / "cache" / "flows", code_stamps)
     return app
 
 

@@ -71,7 +71,12 @@ def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] =
     sources = site_urls.file_sources(app)
     report(f"  {len(sources):,} files: GOV.UK Frontend's CSS, JavaScript, fonts and images, and static/")
     _check_paths(freezer, [url for url, _ in urls])
-    pages = _unique(url for url, endpoint in urls if endpoint not in site_urls.FILE_ENDPOINTS)
+    # Journey maps first: each waits on a Graphviz process (a 3,000-page flow's map takes seconds)
+    # that draws on one core while the other processes render pages; drawn last, the others would
+    # have nothing left to do while it ran.
+    maps = {url for url, endpoint in urls if endpoint in site_urls.MAP_ENDPOINTS}
+    pages = sorted(_unique(url for url, endpoint in urls if endpoint not in site_urls.FILE_ENDPOINTS),
+                   key=lambda url: url not in maps)
     files = _unique(url for url, endpoint in urls if endpoint in site_urls.FILE_ENDPOINTS)
     assets = hashed_assets.prepare(sources, base)
     finish_responses(app, base, assets)

@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
@@ -131,6 +132,21 @@ def swap_in(folder: Path, out: Path) -> None:
         out.rename(old)
         folder.rename(out)
         folder = old
+    remove_tree(folder)
+
+
+REMOVING_THREADS = 4
+
+
+def remove_tree(folder: Path) -> None:
+    """Delete `folder` and all under it, its subfolders in a few threads: a folder a page, each waiting on the disk."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    with ThreadPoolExecutor(REMOVING_THREADS) as pool:
+        list(pool.map(lambda entry: shutil.rmtree(entry.path, ignore_errors=True),
+                      [entry for entry in entries if entry.is_dir(follow_symlinks=False)]))
     shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -34,6 +35,7 @@ from journeys.web.state import state
 
 RECORD_VERSION = 1
 JOURNEYS_CODE = Path(__file__).resolve().parent.parent
+LINKING_THREADS = 4
 LIBRARIES = ("Flask", "Jinja2", "govuk-frontend-jinja", "Markdown", "MarkupSafe", "Werkzeug", "Frozen-Flask", "PyYAML")
 
 
@@ -53,36 +55,48 @@ class Reuse:
         before = _read(self.record)
         if before.get("shared") != self.shared or not last.is_dir():
             return 0, 0
-        made: set[Path] = set()
-        count = size = 0
+        into, source = os.fspath(folder), os.fspath(last)
+        unchanged = []
         for slug, key in self.flows.items():
             recorded = before.get("flows", {}).get(slug)
             if not recorded or recorded["key"] != key or sorted(recorded["files"]) != sorted(self.files[slug]):
                 continue
-            if not all(_stamp(last / name) == tuple(stamp) for name, stamp in recorded["files"].items()):
+            if not all(_stamp(os.path.join(source, name)) == tuple(stamp) for name, stamp in recorded["files"].items()):
                 continue  # edited or removed since it was written
-            for name in self.files[slug]:
-                target = folder / name
-                if target.parent not in made:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(target.parent)
-                os.link(last / name, target)
-                size += recorded["files"][name][1]
-            count += len(self.files[slug])
+            unchanged.append((slug, recorded))
+        # A folder and two links a page, all waiting on the disk: a few threads keep it busy.
+        with ThreadPoolExecutor(LINKING_THREADS) as pool:
+            done = list(pool.map(lambda found: _link_flow(self.files[found[0]], found[1], source, into), unchanged))
+        for slug, _ in unchanged:
             self.linked += self.urls[slug]
-        return count, size
+        return sum(files for files, _ in done), sum(size for _, size in done)
 
     def remember(self, out: Path) -> None:
         """Record the build just swapped in at `out`: each flow's key and its files' stamps."""
         flows = {}
         for slug, key in self.flows.items():
-            stamps = {name: _stamp(out / name) for name in self.files[slug]}
+            stamps = {name: _stamp(os.path.join(out, name)) for name in self.files[slug]}
             if None not in stamps.values():
                 flows[slug] = {"key": key, "files": stamps}
         self.record.parent.mkdir(parents=True, exist_ok=True)
         draft = self.record.with_name(f"{self.record.name}.{os.getpid()}")
         draft.write_text(json.dumps({"version": RECORD_VERSION, "shared": self.shared, "flows": flows}))
         os.replace(draft, self.record)
+
+
+def _link_flow(names: list[str], recorded: dict, source: str, into: str) -> tuple[int, int]:
+    """Link one flow's files; (files, bytes). Plain strings, not Paths: at 20,000 files making Paths is a tenth of the time."""
+    made: set[str] = set()
+    size = 0
+    for name in names:
+        target = os.path.join(into, name)
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)  # folders two flows share (maps/) may be made by either
+            made.add(parent)
+        os.link(os.path.join(source, name), target)
+        size += recorded["files"][name][1]
+    return len(names), size
 
 
 def plan(app: Flask, out: Path, base: str, hashed: dict[str, str], to_file) -> Reuse:
@@ -98,7 +112,7 @@ def plan(app: Flask, out: Path, base: str, hashed: dict[str, str], to_file) -> R
         "data": prototype.listing.data,
         "layouts": prototype.listing.layouts,
         "static": prototype.listing.static,
-        "journeys": _code_stamps(),
+        "journeys": code_stamps(),
         "graphviz": _stamp(Path(shutil.which("dot") or "/nonexistent")),
     }
     flows, urls, files = {}, {}, {}
@@ -127,7 +141,7 @@ def _key(value) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _code_stamps() -> dict:
+def code_stamps() -> dict:
     """Journeys' own files and the libraries that render pages: a change to either renders every page."""
     stamps = {str(path.relative_to(JOURNEYS_CODE)): _stamp(path) for path in sorted(JOURNEYS_CODE.rglob("*"))
               if path.is_file() and "__pycache__" not in path.parts}
@@ -140,9 +154,9 @@ def _code_stamps() -> dict:
     return {"files": stamps, "libraries": versions, "python": sys.version}
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def _stamp(path) -> tuple[int, int] | None:
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return None
     return stat.st_mtime_ns, stat.st_size

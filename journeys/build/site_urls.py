@@ -22,6 +22,7 @@ from journeys.web.state import state
 
 # Sent as they are, not rendered from the prototype: the progress and the summary count pages only.
 FILE_ENDPOINTS = frozenset({"journeys.asset", "journeys.static_file", "journeys.robots_txt"})
+MAP_ENDPOINTS = ("maps.flow_map", "maps.scenario_map")  # each drawn by a Graphviz process of its own
 PAGE_ROUTE = "journeys.page"  # the catch-all: page files and flow pages, never yielded for itself
 # The dev server's own tools, which have nothing to show without it: never frozen.
 LIVE_ONLY = frozenset({"answers_panel.panel", "answers_panel.change"})
@@ -62,7 +63,7 @@ def url_generators(app: Flask) -> list[Generator]:
         for name in contents.scenarios:
             yield "journeys.scenario", {"name": name}
 
-    @covers("maps.flow_map", "maps.scenario_map")
+    @covers(*MAP_ENDPOINTS)
     def journey_maps():
         for slug in contents.flows:
             yield "maps.flow_map", {"slug": slug}
