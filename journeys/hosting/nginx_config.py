@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
 from journeys.assets import OWN_ASSETS, govuk_frontend_dir
@@ -44,8 +45,13 @@ def _path(path) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"' if re.search(r"[\s\"';{}]", text) else text
 
 
-def _replace_once(text: str, pattern: str, replacement: str) -> str:
+def replace_once(text: str, pattern: str, replacement: str, config: Path) -> str:
+    """`text`, read from the shipped `config`, with the one line `pattern` matches rewritten (a ValueError if none does)."""
     new, count = re.subn(pattern, lambda found: found.expand(replacement), text, count=1, flags=re.M)
     if count != 1:
-        raise ValueError(f"{HOST_CONFIG.name} has no line matching {pattern!r}: update journeys/hosting/nginx_config.py")
+        raise ValueError(f"journeys/nginx/{config.name} has no line matching {pattern!r}: "
+                         "update the code that fills it in to the configuration as it is now")
     return new
+
+
+_replace_once = partial(replace_once, config=HOST_CONFIG)

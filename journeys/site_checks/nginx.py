@@ -12,7 +12,6 @@ from __future__ import annotations
 import ctypes
 import os
 import pwd
-import re
 import shutil
 import signal
 import socket
@@ -21,13 +20,16 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
+from journeys.hosting.nginx_config import replace_once
 from journeys.site_checks.ports import free_port
 
 # Package data: an installed Journeys has it too (`journeys nginx-config` prints it).
 SHIPPED_CONFIG = Path(__file__).resolve().parents[1] / "nginx" / "journeys.conf"
+_replace_once = partial(replace_once, config=SHIPPED_CONFIG)
 MIME_TYPES = "/etc/nginx/mime.types"
 
 MAIN_CONFIG = """\
@@ -68,13 +70,6 @@ def site_config(site: Path, port: int, htpasswd: Path | None = None, config: str
         text = _replace_once(text, r"^(\s*)# (auth_basic\s+[^;]+;)", r"\g<1>\g<2>")
         text = _replace_once(text, r"^(\s*)# auth_basic_user_file\s+[^;]+;", rf"\g<1>auth_basic_user_file {htpasswd};")
     return text
-
-
-def _replace_once(text: str, pattern: str, replacement: str) -> str:
-    new, count = re.subn(pattern, lambda m: m.expand(replacement), text, count=1, flags=re.M)
-    if count != 1:
-        raise ValueError(f"journeys/nginx/journeys.conf has no line matching {pattern!r}: update journeys/site_checks/nginx.py")
-    return new
 
 
 class Nginx:
