@@ -106,13 +106,13 @@ async function main () {
   // A scenario's answers replace this tab's only when its button is pressed, here or on the list
   // of scenarios: a link from another site opens its page and changes nothing.
   const scenario = document.getElementById('journeys-scenario')
+  const starters = document.querySelectorAll('form[data-journeys-scenario-start]')
   const startScenario = (form) => { save(readAnswers(scenario.textContent)); leave(form.action) }
-  const scenarioForm = document.querySelector('form[data-journeys-scenario-start]')
   if (scenario && sessionStorage.getItem(STARTING) === pathOf(window.location.href)) {
     sessionStorage.removeItem(STARTING) // pressed on the list, in this tab
-    return startScenario(scenarioForm)
+    return startScenario(starters[0])
   }
-  for (const form of document.querySelectorAll('form[data-journeys-scenario-start]')) {
+  for (const form of starters) {
     form.addEventListener('submit', (event) => {
       event.preventDefault()
       if (scenario) return startScenario(form)
