@@ -30,6 +30,7 @@ class StoredFlows:
         self.folder = folder
         self._code = code  # Journeys' code and libraries, as a JSON-able value: asked once, when first needed
         self._code_key: str | None = None
+        self._list_digests: dict[Path, str | None] = {}  # each data list hashed once a build, not once a flow
 
     def read(self, path: Path, names: tuple, list_files: tuple[Path, ...], read: Callable[[Path], T]) -> T:
         """`read(path)`, or what it gave for the same bytes of `path` and `list_files`, `names` and code."""
@@ -47,10 +48,15 @@ class StoredFlows:
     def _key(self, path: Path, content: bytes, names: tuple, list_files: tuple[Path, ...]) -> str:
         if self._code_key is None:
             self._code_key = hashlib.sha256(json.dumps(self._code(), sort_keys=True, default=str).encode()).hexdigest()
-        lists = [(str(file), _digest(file)) for file in sorted(list_files)]
+        lists = [(str(file), self._list_digest(file)) for file in sorted(list_files)]
         described = json.dumps([STORE_VERSION, self._code_key, str(path), hashlib.sha256(content).hexdigest(),
                                 names, lists], default=str)
         return hashlib.sha256(described.encode()).hexdigest()
+
+    def _list_digest(self, path: Path) -> str | None:
+        if path not in self._list_digests:
+            self._list_digests[path] = _digest(path)
+        return self._list_digests[path]
 
 
 def _digest(path: Path) -> str | None:
