@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,14 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 def quiet_build(project, out, **kwargs):
     return build(project, out, report=lambda line: None, **kwargs)
+
+
+def hidden_once_removed(folder: Path, timeout: float = 30) -> list[str]:
+    """The hidden folders in `folder` once any previous output, deleted in the background, is gone."""
+    deadline = time.monotonic() + timeout
+    while any(".removing-" in p.name for p in folder.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
 
 
 def run_build(*args, cwd=ROOT):
@@ -135,7 +144,24 @@ def test_files_from_earlier_builds_do_not_survive(example_copy, tmp_path):
     (example_copy / "pages/old-page.md").unlink()
     quiet_build(example_copy, tmp_path / "dist")
     assert not (tmp_path / "dist/old-page").exists() and not (tmp_path / "dist/stray.txt").exists()
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging folders left
+    assert hidden_once_removed(tmp_path) == []  # no staging folders left, and the old output gone
+
+
+def test_the_previous_output_is_deleted_in_the_background_and_nothing_is_left(example_copy, tmp_path):
+    quiet_build(example_copy, tmp_path / "dist")
+    (tmp_path / "dist/old.txt").write_text("from the first build")
+    quiet_build(example_copy, tmp_path / "dist")
+    # Returned with the new output in place; the old one, renamed beside it, goes in the background.
+    assert not (tmp_path / "dist/old.txt").exists()
+    assert hidden_once_removed(tmp_path) == []
+    assert not [p for p in tmp_path.rglob("old.txt")]
+
+    # An old output whose removal stopped part-way (the computer restarted) goes with the next build.
+    left = tmp_path / ".dist.removing-999999999-abcdefgh"
+    (left / "flow/page").mkdir(parents=True)
+    (left / "flow/page/index.html").write_text("old")
+    quiet_build(example_copy, tmp_path / "dist")
+    assert hidden_once_removed(tmp_path) == []
 
 
 def test_the_build_is_readable_by_a_web_server_running_as_another_user(example_copy, tmp_path):
@@ -228,7 +254,7 @@ def test_an_interrupted_build_leaves_dist_as_it_was(make_project, stop):
         assert left  # killed mid-way: the half-built folder stays beside dist/
     assert run_build("--project", project).returncode == 0  # the next build clears what was left
     assert b"Changed" in (dist / "q/0/index.html").read_bytes()
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == [".journeys"]
+    assert hidden_once_removed(project) == [".journeys"]
 
 
 def test_a_folder_that_is_not_a_build_is_never_replaced(example_copy, tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -14,7 +16,8 @@ from journeys.hosting.app import create_hosted_app
 from journeys.hosting.settings import HostSettings
 from journeys.project import Project
 from journeys.prototype import read_prototype
-from journeys.rendering.journey_map_svg import svg
+from journeys.build.freeze_site import build
+from journeys.rendering.journey_map_svg import MOST_PAGES_DRAWN, svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = """\
@@ -143,3 +146,64 @@ def test_without_graphviz_the_map_page_still_says_it_all_in_words(example_copy, 
     assert response.status_code == 200
     assert "sudo apt-get install graphviz" in response.text and "journeys-map__picture" not in response.text
     assert response.text.count("data-journeys-map-page=") == 12
+
+
+def _figure(html: str) -> str:
+    """The map's picture, as the page shows it."""
+    return html[html.index('<figure class="journeys-map"'):html.index("</figure>") + len("</figure>")]
+
+
+def test_the_frozen_maps_are_the_maps_the_dev_server_draws(example_copy, make_app, tmp_path):
+    # The build draws every map in one Graphviz process and splits what it writes; the dev server
+    # draws each map alone. In a process of its own, so nothing the build drew is kept here, with
+    # a `dot` on its PATH that counts how often it is started.
+    counted = tmp_path / "bin"
+    counted.mkdir()
+    (counted / "dot").write_text(f'#!/bin/sh\necho started >> {tmp_path / "dot-runs"}\nexec {shutil.which("dot")} "$@"\n')
+    (counted / "dot").chmod(0o755)
+    built = subprocess.run([sys.executable, "-m", "journeys", "build", "--project", str(example_copy),
+                            "--out", str(tmp_path / "dist")], capture_output=True, text=True, cwd=ROOT,
+                           env={**os.environ, "PATH": f"{counted}:{os.environ['PATH']}"})
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "dot-runs").read_text() == "started\n"
+    client = make_app(example_copy).test_client()
+    model = read_prototype(Project.at(example_copy))
+    urls = [f"/_journeys/map/{slug}" for slug in model.flows]
+    urls += [f"/_journeys/map/{s.flow}/scenario/{s.name}" for s in model.scenarios.values()]
+    assert len(urls) == 6
+    for url in urls:
+        frozen = (tmp_path / "dist" / url.strip("/") / "index.html").read_text()
+        assert _figure(frozen) == _figure(client.get(url).text), url
+        assert _figure(frozen).count('class="node') == frozen.count("data-journeys-map-page=")
+
+
+def huge_flow(pages: int) -> str:
+    lines = ["title: A very long form", "pages:"]
+    for n in range(1, pages):
+        lines += [f"  page-{n}:", f"    title: Page {n}", "    questions:", f"      - name: answer-{n}",
+                  "        type: text", f"    next: page-{n + 1}"]
+    lines += [f"  page-{pages}:", "    layout: confirmation", "    title: Done"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_flow_too_big_to_read_as_a_picture_is_shown_as_its_table(make_project, make_app, tmp_path):
+    pages = MOST_PAGES_DRAWN + 1
+    project = make_project({"pages/long.yaml": huge_flow(pages), "pages/short.yaml": huge_flow(3)})
+    client = make_app(project).test_client()
+    page = client.get("/_journeys/map/long").text
+    assert "journeys-map__picture" not in page and page.count("data-journeys-map-page=") == pages
+    assert (f"This flow has {pages:,} pages, and maps are drawn for flows of up to {MOST_PAGES_DRAWN}" in page
+            and "journeys map long -o map.svg" in page)
+    assert "journeys-map__picture" in client.get("/_journeys/map/short").text
+
+    build(project, tmp_path / "dist", report=lambda line: None)
+    frozen = (tmp_path / "dist" / "_journeys/map/long/index.html").read_text()
+    assert "journeys-map__picture" not in frozen and f"This flow has {pages:,} pages" in frozen
+    assert "journeys-map__picture" in (tmp_path / "dist" / "_journeys/map/short/index.html").read_text()
+
+    # Asked for by name, it is drawn anyway.
+    out = tmp_path / "long.svg"
+    done = subprocess.run([sys.executable, "-m", "journeys", "map", "long", "-o", str(out), "--project", str(project)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert ElementTree.parse(out).getroot().tag == f"{SVG}svg"

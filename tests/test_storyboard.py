@@ -7,7 +7,7 @@ import struct
 import subprocess
 import sys
 
-from conftest import ROOT, PageWatch
+from conftest import ROOT
 
 from journeys.designer_tools.contact_sheet import contact_sheet
 from journeys.designer_tools.photographs import Album, Failure, Photo

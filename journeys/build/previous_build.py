@@ -124,7 +124,7 @@ def plan(app: Flask, out: Path, base: str, hashed: dict[str, str], to_file) -> R
             urls[slug] = [unquote(url_for(PAGE_ROUTE, path=flow.slug)),
                           *(unquote(url_for(PAGE_ROUTE, path=url.lstrip("/"))) for url in flow_urls(flow)),
                           unquote(url_for("journeys.flow_definition", slug=slug)),
-                          # Its journey map, drawn by Graphviz (a process per map: most of a rebuild's time).
+                          # Its journey maps, drawn by Graphviz.
                           unquote(url_for("maps.flow_map", slug=slug)),
                           *(unquote(url_for("maps.scenario_map", slug=slug, name=scenario.name))
                             for scenario in prototype.scenarios.values() if scenario.flow == slug)]

@@ -22,7 +22,7 @@ from journeys.web.state import state
 
 # Sent as they are, not rendered from the prototype: the progress and the summary count pages only.
 FILE_ENDPOINTS = frozenset({"journeys.asset", "journeys.static_file", "journeys.robots_txt"})
-MAP_ENDPOINTS = ("maps.flow_map", "maps.scenario_map")  # each drawn by a Graphviz process of its own
+MAP_ENDPOINTS = ("maps.flow_map", "maps.scenario_map")  # drawn by Graphviz while the pages freeze (journey_maps.py)
 PAGE_ROUTE = "journeys.page"  # the catch-all: page files and flow pages, never yielded for itself
 # The dev server's own tools, which have nothing to show without it: never frozen.
 LIVE_ONLY = frozenset({"answers_panel.panel", "answers_panel.change"})

@@ -9,7 +9,7 @@ from journeys.flows.journey_map import journey_map
 from journeys.problems import ContentError, did_you_mean
 from journeys.project import Project
 from journeys.prototype import read_prototype
-from journeys.rendering.journey_map_svg import MissingGraphviz, standalone_svg
+from journeys.rendering.journey_map_svg import MapNotDrawn, standalone_svg
 
 
 def write_map(project_dir: str, slug: str, out: str | None, scenario_name: str | None = None) -> int:
@@ -36,7 +36,7 @@ def write_map(project_dir: str, slug: str, out: str | None, scenario_name: str |
             return 1
     try:
         drawn = standalone_svg(journey_map(flow, scenario))
-    except MissingGraphviz as error:
+    except MapNotDrawn as error:
         print(error, file=sys.stderr)
         return 1
     if out in (None, "-"):

@@ -11,7 +11,7 @@ from flask import Blueprint, abort, render_template, request
 from markupsafe import Markup
 
 from journeys.flows.journey_map import journey_map, scenario_path
-from journeys.rendering.journey_map_svg import MissingGraphviz, svg
+from journeys.rendering.journey_map_svg import MapNotDrawn, svg
 from journeys.web.state import find, prototype
 
 MAPS = "/_journeys/map"
@@ -55,7 +55,7 @@ def _show(slug: str, scenario_name: str | None):
     scenarios = [s for s in model.scenarios.values() if s.flow == slug]
     try:
         picture, missing = Markup(svg(drawn)), None
-    except MissingGraphviz as error:  # the table still says it all: a build without Graphviz goes on
+    except MapNotDrawn as error:  # the table still says it all: a build without Graphviz, or a huge flow, goes on
         picture, missing = None, str(error)
     return render_template(
         "journey-map.html", map=drawn, picture=picture, missing=missing, problems=problems, scenarios=scenarios,
