@@ -16,7 +16,7 @@ from unicodedata import normalize
 
 from flask import Flask
 
-from journeys.build import hashed_assets, journey_maps, output_folder, previous_build, rewrite, site_urls
+from journeys.build import hashed_assets, output_folder, previous_build, rewrite, site_urls
 from journeys.build.build_app import build_app
 from journeys.build.build_client import render_not_found
 from journeys.build.finished_responses import finish_responses
@@ -71,10 +71,12 @@ def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] =
     sources = site_urls.file_sources(app)
     report(f"  {len(sources):,} files: GOV.UK Frontend's CSS, JavaScript, fonts and images, and static/")
     _check_paths(freezer, [url for url, _ in urls])
-    # Journey maps last, in this process: Graphviz draws them all while the pages are frozen.
-    maps = _unique(url for url, endpoint in urls if endpoint in site_urls.MAP_ENDPOINTS)
-    pages = _unique(url for url, endpoint in urls
-                    if endpoint not in site_urls.FILE_ENDPOINTS and endpoint not in site_urls.MAP_ENDPOINTS)
+    # Journey maps first: a share of them waits on one Graphviz process (freezer.freeze_share)
+    # that draws on one core while the other processes render pages; drawn last, the others
+    # would have nothing left to do while it ran.
+    maps = {url for url, endpoint in urls if endpoint in site_urls.MAP_ENDPOINTS}
+    pages = sorted(_unique(url for url, endpoint in urls if endpoint not in site_urls.FILE_ENDPOINTS),
+                   key=lambda url: url not in maps)
     files = _unique(url for url, endpoint in urls if endpoint in site_urls.FILE_ENDPOINTS)
     assets = hashed_assets.prepare(sources, base)
     finish_responses(app, base, assets)
@@ -92,15 +94,9 @@ def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] =
             report(f"  {len(reuse.linked):,} pages unchanged since the last build, linked from it")
         skip = set(reuse.linked)
         written.add(linked)
-        pages, maps = [url for url in pages if url not in skip], [url for url in maps if url not in skip]
-        progress, total = _progress(report, already=written.written), len(pages) + len(maps)
-        with journey_maps.start_drawing(app, maps) as drawing:
-            written.add(freeze_pages(freezer, pages, Job(str(project.root), str(folder), base, assets.hashed),
-                                     lambda done, _: progress(done, total), processes))
-            drawing.wait()
-            if maps:
-                written.add(freezer.freeze_share(maps))
-                progress(total, total)
+        written.add(freeze_pages(freezer, [url for url in pages if url not in skip],
+                                 Job(str(project.root), str(folder), base, assets.hashed),
+                                 _progress(report, already=written.written), processes))
         pages_written = written.written
         written.add(freezer.freeze_share(files))
         _report_warnings(written.warnings, report)

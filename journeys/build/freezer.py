@@ -18,7 +18,7 @@ from pathlib import Path
 from flask import Flask
 from flask_frozen import Freezer, FrozenFlaskWarning
 
-from journeys.build import output_folder
+from journeys.build import journey_maps, output_folder
 from journeys.build.build_client import PageFailed
 from journeys.build.site_urls import FILE_ENDPOINTS, Generator
 from journeys.problems import Problem
@@ -103,7 +103,9 @@ class SiteFreezer(Freezer):
         """Freeze `urls`, a share of the site, writing each one's .gz (and hashed copy) as it is yielded."""
         done = Frozen()
         self._share, self._failed = urls, {}
-        with frozen_flask_warnings(done.warnings):
+        # The journey maps in the share, drawn by one Graphviz process before their pages render.
+        with frozen_flask_warnings(done.warnings), journey_maps.start_drawing(self.app, urls) as drawing:
+            drawing.wait()
             for page in self.freeze_yield():
                 done.tried += 1
                 if page.url in self._failed:
