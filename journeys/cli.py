@@ -4,6 +4,7 @@ draw a flow's map or photograph its pages."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -229,6 +230,9 @@ def run_build(project: str, out: str | None, base_url: str) -> int:
     except KeyboardInterrupt:
         print(f"\nThe build was interrupted: {out_folder}/ is as it was.", file=sys.stderr)
         return 130
+    # Nothing is left to collect: without this, Python's last garbage collection on the way out
+    # looks through the whole prototype, 0.3 s at 10,000 pages.
+    gc.freeze()
     return 0
 
 
