@@ -185,9 +185,13 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
     layouts = sorted(name[: -len(".html")] for name in listing.layouts if name.endswith(".html") and "/" not in name)
     list_paths = tuple(project.data / name for name in listing.data if name.endswith(YAML_TYPES))
     flows, flow_files, as_written = {}, {}, {}
-    for name in listing.pages:
-        if not name.endswith(FLOW_TYPES) or any(part.startswith(PRIVATE) for part in name.split("/")):
-            continue
+    flow_names = [name for name in listing.pages
+                  if name.endswith(FLOW_TYPES) and not any(part.startswith(PRIVATE) for part in name.split("/"))]
+    if stored is not None:  # the flows it does not keep yet, read several at once
+        stored.read_ahead([(project.pages / name, (f"pages/{name}", slug_of(name), layouts), tuple(list_files),
+                            lambda p, file=f"pages/{name}", slug=slug_of(name): _read_flow(p, file, slug, lists, layouts))
+                           for name in flow_names])
+    for name in flow_names:
         slug, path, file = slug_of(name), project.pages / name, f"pages/{name}"
         flow_files.setdefault(slug, file)
         read = lambda p, file=file, slug=slug: _read_flow(p, file, slug, lists, layouts)  # noqa: E731

@@ -7,6 +7,9 @@ used only when everything the reading depends on is as it was: the flow file's b
 and address, the layouts' names, the bytes of every data list, Journeys' own code and
 libraries. Anything else reads the file again and replaces the entry. Problems across flows
 (shared answers, clashing addresses) are checked afresh on every build, from the flows.
+
+Flows not kept (a first build, or Journeys updated) are read a share per core at once
+(`read_ahead`): reading and checking 200 flow files of 50 pages takes about 1.8 s in one process.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import multiprocessing
 import os
 import pickle
 from pathlib import Path
@@ -21,6 +25,7 @@ from typing import Callable, TypeVar
 
 T = TypeVar("T")
 STORE_VERSION = 1
+FLOWS_PER_PROCESS = 8  # fewer to read than this each, and a second process costs more than it saves
 
 
 class StoredFlows:
@@ -31,19 +36,65 @@ class StoredFlows:
         self._code = code  # Journeys' code and libraries, as a JSON-able value: asked once, when first needed
         self._code_key: str | None = None
         self._list_digests: dict[Path, str | None] = {}  # each data list hashed once a build, not once a flow
+        self._ready: dict[Path, tuple[str, object]] = {}  # path -> (key, value), read ahead
 
     def read(self, path: Path, names: tuple, list_files: tuple[Path, ...], read: Callable[[Path], T]) -> T:
         """`read(path)`, or what it gave for the same bytes of `path` and `list_files`, `names` and code."""
         content = path.read_bytes()
         key = self._key(path, content, names, list_files)
-        entry = self.folder / (hashlib.sha256(os.fsencode(path)).hexdigest()[:24] + ".pickle")
+        ready = self._ready.pop(path, None)
+        if ready is not None and ready[0] == key:
+            return ready[1]
+        entry = self._entry(path)
         kept = _load(entry)
-        if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key:
+        if _is_kept(kept, key):
             return kept[1]
         value = read(path)
         if path.read_bytes() == content:  # not edited while it was read
-            _save(entry, (key, value))
+            _save(entry, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
         return value
+
+    def read_ahead(self, requests: list[tuple[Path, tuple, tuple[Path, ...], Callable[[Path], T]]]) -> None:
+        """Before `read` is asked for each of `requests`: read those not kept, a share per core at once.
+
+        Each share's process reads its flows and keeps them in the store; this process reads one
+        share itself and takes the others' from them. Only where processes fork (Linux).
+        """
+        cores = _cores()
+        missing = []
+        for path, names, list_files, read in requests:
+            content = path.read_bytes()
+            key = self._key(path, content, names, list_files)
+            kept = _load(self._entry(path))
+            if _is_kept(kept, key):
+                self._ready[path] = kept
+            else:
+                missing.append((path, content, key, read))
+        if cores < 2 or len(missing) < 2 * FLOWS_PER_PROCESS or multiprocessing.get_start_method() != "fork":
+            return
+        global _reading
+        _reading = [(path, content, key, read, self._entry(path)) for path, content, key, read in missing]
+        shares = [list(range(start, len(_reading), cores)) for start in range(cores)]
+        from journeys.build.workers import die_with_parent  # workers imports the app; this module must not
+        try:
+            with multiprocessing.get_context("fork").Pool(cores - 1, initializer=die_with_parent,
+                                                          initargs=(os.getpid(),)) as pool:
+                theirs = pool.map_async(_read_share, shares[1:])
+                for index in shares[0]:
+                    self._keep(index, _read_one(index))
+                for share, results in zip(shares[1:], theirs.get()):
+                    for index, data in zip(share, results):
+                        self._keep(index, data)
+        finally:
+            _reading = []
+
+    def _keep(self, index: int, data: bytes | None) -> None:
+        """A flow read ahead, for `read` to take: unless it failed, which `read` then meets itself."""
+        if data is not None:
+            self._ready[_reading[index][0]] = _loads(data)
+
+    def _entry(self, path: Path) -> Path:
+        return self.folder / (hashlib.sha256(os.fsencode(path)).hexdigest()[:24] + ".pickle")
 
     def _key(self, path: Path, content: bytes, names: tuple, list_files: tuple[Path, ...]) -> str:
         if self._code_key is None:
@@ -66,11 +117,47 @@ def _digest(path: Path) -> str | None:
         return None
 
 
+# The flows being read ahead: (path, its bytes, its key, how to read it, its entry), inherited by
+# the forked processes, which are told only which to read.
+_reading: list = []
+
+
+def _read_share(indexes: list[int]) -> list[bytes | None]:
+    return [_read_one(index) for index in indexes]
+
+
+def _read_one(index: int) -> bytes | None:
+    """Read one flow and keep it in the store; what was kept, or None if reading it failed."""
+    path, content, key, read, entry = _reading[index]
+    try:
+        data = pickle.dumps((key, read(path)), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # its problem is met again, and reported, when the build reads it
+        return None
+    if path.read_bytes() == content:  # not edited while it was read
+        _save(entry, data)
+    return data
+
+
+def _is_kept(kept, key: str) -> bool:
+    return isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS
+        return os.cpu_count() or 1
+
+
 def _load(entry: Path):
     try:
         data = entry.read_bytes()
     except OSError:
         return None
+    return _loads(data)
+
+
+def _loads(data: bytes):
     # Unpickling makes many small objects: Python's garbage collector, run again and again as
     # they are made, would take ten times as long as the unpickling itself.
     enabled = gc.isenabled()
@@ -84,11 +171,11 @@ def _load(entry: Path):
             gc.enable()
 
 
-def _save(entry: Path, value) -> None:
+def _save(entry: Path, data: bytes) -> None:
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         draft = entry.with_name(f"{entry.name}.{os.getpid()}")
-        draft.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        draft.write_bytes(data)
         os.replace(draft, entry)
     except OSError:
         pass  # a read-only project builds, only without the store
