@@ -185,8 +185,7 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
     layouts = sorted(name[: -len(".html")] for name in listing.layouts if name.endswith(".html") and "/" not in name)
     list_paths = tuple(project.data / name for name in listing.data if name.endswith(YAML_TYPES))
     flows, flow_files, as_written = {}, {}, {}
-    flow_names = [name for name in listing.pages
-                  if name.endswith(FLOW_TYPES) and not any(part.startswith(PRIVATE) for part in name.split("/"))]
+    flow_names = flow_names_in(listing)
     if stored is not None:  # the flows it does not keep yet, read several at once
         stored.read_ahead([(project.pages / name, (f"pages/{name}", slug_of(name), layouts), tuple(list_files),
                             lambda p, file=f"pages/{name}", slug=slug_of(name): _read_flow(p, file, slug, lists, layouts))
@@ -238,6 +237,12 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
         flow_files=flow_files, lists=lists, scenarios=scenarios, scenario_files=scenario_files,
         layouts=layouts, listing=listing, problems=sort_problems(problems), flows_as_written=as_written,
     )
+
+
+def flow_names_in(listing: Listing) -> list[str]:
+    """The flow files among the pages (names under pages/), in the order they are read."""
+    return [name for name in listing.pages
+            if name.endswith(FLOW_TYPES) and not any(part.startswith(PRIVATE) for part in name.split("/"))]
 
 
 def _read_flow(path: Path, file: str, slug: str, lists: dict[str, DataList],

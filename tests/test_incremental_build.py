@@ -1,6 +1,7 @@
 """A second build reuses the unchanged flows' files from the first, and is byte for byte a clean build."""
 
 import os
+import pickle
 
 from journeys.build.freeze_site import build
 
@@ -67,3 +68,27 @@ def test_a_file_edited_by_hand_in_the_output_is_written_again_not_kept(example_c
     quiet_build(example_copy, dist)
     quiet_build(example_copy, tmp_path / "clean")
     assert tree(dist) == tree(tmp_path / "clean")
+
+
+def everything(folder):
+    """Every file and folder under `folder`: an empty folder left behind shows here."""
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+def test_what_was_linked_on_a_guess_the_build_then_rejects_is_taken_out_again(example_copy, tmp_path):
+    # Linking starts before GOV.UK Frontend's files are hashed. When those have changed since the
+    # last build (an upgrade), every page is rendered again, and what was linked early comes out,
+    # folders and all. Here the record of the last build says its GOV.UK Frontend was another.
+    dist = tmp_path / "dist"
+    quiet_build(example_copy, dist)
+    record = next((example_copy / ".journeys/cache/builds").glob("*.pickle"))
+    kept = pickle.loads(record.read_bytes())
+    record.write_bytes(pickle.dumps({**kept, "shared": "the key of another GOV.UK Frontend's files"}))
+    before = inode(dist / "bulky-waste/items/index.html")
+
+    said = quiet_build(example_copy, dist)
+    assert not [line for line in said if "unchanged since the last build" in line]
+    assert inode(dist / "bulky-waste/items/index.html") != before
+    quiet_build(example_copy, tmp_path / "clean")
+    assert tree(dist) == tree(tmp_path / "clean")
+    assert everything(dist) == everything(tmp_path / "clean")

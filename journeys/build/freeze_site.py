@@ -57,9 +57,21 @@ def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] =
     """Freeze the prototype served by `app` (made by build_app) into `out`: `build`, given the app."""
     started = time.perf_counter()
     base = rewrite.normal_base(base_url)
+    # Everything is written into a staging folder beside `out`, swapped in whole once nothing has
+    # failed. Flows unchanged since the last build are linked into it from `out` while the
+    # prototype is read (previous_build.py).
+    with output_folder.staging(Path(out), report) as folder, \
+            previous_build.link_ahead(app, Path(out), folder, base) as early:
+        pages, written = _freeze_into(app, folder, early, Path(out), base, report, processes)
+    return Summary(pages, written.files, written.bytes, time.perf_counter() - started, Path(out))
+
+
+def _freeze_into(app: Flask, folder: Path, early: previous_build.EarlyLinks, out: Path, base: str,
+                 report: Callable[[str], None], processes: int | None) -> tuple[int, Frozen]:
+    """Every page and file into `folder`, then `folder` swapped in for `out`; (pages, what was written)."""
     project = state(app).project
     # Every problem in every file, then every page that fails to render: all reported together,
-    # and nothing is written to `out` (pages are rendered into a staging folder).
+    # and nothing is written to `out`.
     problems = check_prototype(state(app).source.current())
     report(f"Building {project.root} into {out}/" + (f" for {base}" if base != "/" else ""))
     _report_warnings([str(warning) for warning in check_published(state(app).source.current())], report)
@@ -81,30 +93,29 @@ def freeze(app: Flask, out, base_url: str = "/", report: Callable[[str], None] =
     assets = hashed_assets.prepare(sources, base)
     finish_responses(app, base, assets)
 
-    with output_folder.staging(Path(out), report) as folder:
-        freezer.write_into(folder, assets.hashed)
-        # The 404 page first: it loads the layouts and GOV.UK macros every page uses, once.
-        written = _not_found_page(app, folder)
-        # Flows unchanged since the last build into `out`: their files linked from it, not rendered.
-        reuse = previous_build.plan(app, Path(out), base, assets.hashed, freezer.urlpath_to_filepath)
-        linked = Frozen()
-        linked.files, linked.bytes = reuse.link_into(folder, Path(out).resolve())
-        linked.written = len(reuse.linked)
-        if reuse.linked:
-            report(f"  {len(reuse.linked):,} pages unchanged since the last build, linked from it")
-        skip = set(reuse.linked)
-        written.add(linked)
-        written.add(freeze_pages(freezer, [url for url in pages if url not in skip],
-                                 Job(str(project.root), str(folder), base, assets.hashed),
-                                 _progress(report, already=written.written), processes))
-        pages_written = written.written
-        written.add(freezer.freeze_share(files))
-        _report_warnings(written.warnings, report)
-        if problems or written.problems:
-            raise ContentError(problems + written.problems)
-        output_folder.swap_in(folder, Path(out))
-        reuse.remember(Path(out).resolve())
-    return Summary(pages_written, written.files, written.bytes, time.perf_counter() - started, Path(out))
+    freezer.write_into(folder, assets.hashed)
+    # The 404 page first: it loads the layouts and GOV.UK macros every page uses, once.
+    written = _not_found_page(app, folder)
+    # Flows unchanged since the last build into `out`: their files linked from it, not rendered.
+    reuse = previous_build.plan(app, out, base, assets.hashed, freezer.urlpath_to_filepath)
+    linked = Frozen()
+    linked.files, linked.bytes = reuse.link_into(folder, out.resolve(), early)
+    linked.written = len(reuse.linked)
+    if reuse.linked:
+        report(f"  {len(reuse.linked):,} pages unchanged since the last build, linked from it")
+    skip = set(reuse.linked)
+    written.add(linked)
+    written.add(freeze_pages(freezer, [url for url in pages if url not in skip],
+                             Job(str(project.root), str(folder), base, assets.hashed),
+                             _progress(report, already=written.written), processes))
+    pages_written = written.written
+    written.add(freezer.freeze_share(files))
+    _report_warnings(written.warnings, report)
+    if problems or written.problems:
+        raise ContentError(problems + written.problems)
+    output_folder.swap_in(folder, out)
+    reuse.remember(out.resolve())
+    return pages_written, written
 
 
 def _not_found_page(app: Flask, folder: Path) -> Frozen:

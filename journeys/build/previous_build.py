@@ -11,6 +11,11 @@ is checked first (its size and modification time are the ones recorded when it w
 a file edited by hand in dist/ is rendered again, never copied. The record of the last build
 lives in the project's .journeys/cache/builds/, never in the output, which stays byte for byte a
 clean build's.
+
+Linking is a folder and two links a page, each waiting on the disk: a second or more at 10,000
+pages. So it starts with the build (`link_ahead`), on what can be known before the prototype is
+read (its files' names and stamps, the flow files' bytes, Journeys' code), while the prototype is
+read and checked; `Reuse.link_into` then keeps what the whole record confirms and undoes the rest.
 """
 
 from __future__ import annotations
@@ -31,10 +36,12 @@ from flask import Flask, url_for
 
 from journeys.build.output_folder import TEXT_TYPES
 from journeys.build.site_urls import PAGE_ROUTE
-from journeys.flows.flow_files import flow_urls
+from journeys.flows.flow_files import flow_urls, slug_of
+from journeys.project import Project
+from journeys.prototype import Listing, flow_names_in
 from journeys.web.state import state
 
-RECORD_VERSION = 2
+RECORD_VERSION = 3
 JOURNEYS_CODE = Path(__file__).resolve().parent.parent
 LINKING_THREADS = 4
 LIBRARIES = ("Flask", "Jinja2", "govuk-frontend-jinja", "Markdown", "MarkupSafe", "Werkzeug", "Frozen-Flask", "PyYAML")
@@ -45,84 +52,175 @@ class Reuse:
     """What this build can take from the last one: the URLs of each flow, and which flows are unchanged."""
 
     record: Path
+    early: str  # the key of what can be known before the prototype is read
     shared: str  # the key of everything but the flow files
     flows: dict[str, str]  # slug -> the key of its flow file
     urls: dict[str, list[str]]  # slug -> its URLs (pages and JSON)
     files: dict[str, list[str]]  # slug -> the files its URLs are written to, .gz included
+    paths: dict[str, str]  # slug -> its flow file, from the project's folder
     linked: list[str] = field(default_factory=list)  # URLs linked from the last build
+    linked_stamps: dict[str, tuple] = field(default_factory=dict)  # file -> its stamp, for those linked
 
-    def link_into(self, folder: Path, last: Path) -> tuple[int, int]:
-        """Link every unchanged flow's files from `last` into `folder`; (files, bytes) linked."""
-        before = _read(self.record)
-        if before.get("shared") != self.shared or not last.is_dir():
-            return 0, 0
-        into, source = os.fspath(folder), os.fspath(last)
+    def link_into(self, folder: Path, last: Path, early: "EarlyLinks") -> tuple[int, int]:
+        """Link every unchanged flow's files from `last` into `folder`; (files, bytes) linked.
+
+        What `early` linked is kept where this build confirms it, and undone where it does not.
+        """
+        early.wait()
+        before = early.before
         unchanged = []
-        for slug, key in self.flows.items():
-            recorded = before.get("flows", {}).get(slug)
-            if not recorded or recorded["key"] != key or sorted(recorded["files"]) != sorted(self.files[slug]):
-                continue
-            if not all(_stamp(os.path.join(source, name)) == tuple(stamp) for name, stamp in recorded["files"].items()):
-                continue  # edited or removed since it was written
-            unchanged.append((slug, recorded))
-        # A folder and two links a page, all waiting on the disk: a few threads keep it busy.
+        if before.get("shared") == self.shared and last.is_dir():
+            for slug, key in self.flows.items():
+                recorded = before.get("flows", {}).get(slug)
+                if recorded and recorded["key"] == key and sorted(recorded["files"]) == sorted(self.files[slug]):
+                    unchanged.append((slug, recorded))
+        kept = {slug for slug, _ in unchanged}
+        early.undo([slug for slug in early.linked if slug not in kept])
+        into, source = os.fspath(folder), os.fspath(last)
+        rest = [(slug, recorded) for slug, recorded in unchanged if slug not in early.linked]
         with ThreadPoolExecutor(LINKING_THREADS) as pool:
-            done = list(pool.map(lambda found: _link_flow(self.files[found[0]], found[1], source, into), unchanged))
+            results = list(pool.map(lambda found: _link_flow(found[1], source, into), rest))
+        found = {slug: result for (slug, _), result in zip(rest, results) if result is not None}
+        found.update({slug: early.linked[slug] for slug in kept if slug in early.linked})
         for slug, _ in unchanged:
-            self.linked += self.urls[slug]
-        return sum(files for files, _ in done), sum(size for _, size in done)
+            if slug in found:
+                self.linked += self.urls[slug]
+                self.linked_stamps.update(found[slug][2])
+        return sum(files for files, _, _ in found.values()), sum(size for _, size, _ in found.values())
 
     def remember(self, out: Path) -> None:
         """Record the build just swapped in at `out`: each flow's key and its files' stamps."""
         flows = {}
         for slug, key in self.flows.items():
-            stamps = {name: _stamp(os.path.join(out, name)) for name in self.files[slug]}
+            # A linked file is the last build's, stamp and all: only the files written now are looked at.
+            stamps = {name: self.linked_stamps.get(name) or _stamp(os.path.join(out, name)) for name in self.files[slug]}
             if None not in stamps.values():
-                flows[slug] = {"key": key, "files": stamps}
+                flows[slug] = {"key": key, "file": self.paths[slug], "files": stamps}
         self.record.parent.mkdir(parents=True, exist_ok=True)
         draft = self.record.with_name(f"{self.record.name}.{os.getpid()}")
         # Pickled: 20,000 stamps read back from JSON took 0.16 s of a 2 s rebuild.
-        draft.write_bytes(pickle.dumps({"version": RECORD_VERSION, "shared": self.shared, "flows": flows},
+        draft.write_bytes(pickle.dumps({"version": RECORD_VERSION, "early": self.early, "shared": self.shared,
+                                        "flows": flows},
                                        protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(draft, self.record)
 
 
-def _link_flow(names: list[str], recorded: dict, source: str, into: str) -> tuple[int, int]:
-    """Link one flow's files; (files, bytes). Plain strings, not Paths: at 20,000 files making Paths is a tenth of the time."""
+def _link_flow(recorded: dict, source: str, into: str) -> tuple[int, int, dict] | None:
+    """Link one flow's files: (files, bytes, their stamps); None, linking nothing, if any was changed since.
+
+    Plain strings, not Paths: at 20,000 files making Paths is a tenth of the time.
+    """
+    stamps = recorded["files"]
+    if not all(_stamp(os.path.join(source, name)) == tuple(stamp) for name, stamp in stamps.items()):
+        return None  # edited or removed since it was written
     made: set[str] = set()
     size = 0
-    for name in names:
+    for name in stamps:
         target = os.path.join(into, name)
         parent = os.path.dirname(target)
         if parent not in made:
             os.makedirs(parent, exist_ok=True)  # folders two flows share (maps/) may be made by either
             made.add(parent)
         os.link(os.path.join(source, name), target)
-        size += recorded["files"][name][1]
-    return len(names), size
+        size += stamps[name][1]
+    return len(stamps), size, stamps
+
+
+class EarlyLinks:
+    """Unchanged flows' files being linked from the last build while this one reads the prototype.
+
+    A guess, from what can be known before reading: `Reuse.link_into` keeps what the whole record
+    confirms and undoes the rest. Leaving its `with` block waits for every link in progress.
+    """
+
+    def __init__(self, before: dict, folder: Path, last: Path, flows: list[tuple[str, dict]]):
+        self.before = before
+        self.linked: dict[str, tuple[int, int, dict]] = {}
+        self._folder = os.fspath(folder)
+        self._pool = ThreadPoolExecutor(LINKING_THREADS) if flows else None
+        self._futures = {slug: self._pool.submit(_link_flow, recorded, os.fspath(last), self._folder)
+                         for slug, recorded in flows} if flows else {}
+
+    def __enter__(self) -> "EarlyLinks":
+        return self
+
+    def wait(self) -> None:
+        for slug, future in self._futures.items():
+            result = future.result()
+            if result is not None:
+                self.linked[slug] = result
+        self._futures = {}
+
+    def undo(self, slugs: list[str]) -> None:
+        """Remove the files linked for `slugs`, and the folders left empty: as if never linked."""
+        for slug in slugs:
+            folders = set()
+            for name in self.linked.pop(slug)[2]:
+                os.unlink(os.path.join(self._folder, name))
+                folders.add(os.path.dirname(os.path.join(self._folder, name)))
+            for folder in sorted(folders, key=len, reverse=True):
+                while folder != self._folder:
+                    try:
+                        os.rmdir(folder)
+                    except OSError:
+                        break  # not empty: another flow's, or a page's
+                    folder = os.path.dirname(folder)
+
+    def __exit__(self, *_exception) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def link_ahead(app: Flask, out: Path, folder: Path, base: str) -> EarlyLinks:
+    """Start linking, from the last build into `out`, the flows whose files look unchanged."""
+    project = state(app).project
+    before = _read(_record_path(app, out))
+    last = out.resolve()
+    flows = []
+    if before and before.get("early") == _key(_early(project, Listing.of(project), base)) and last.is_dir():
+        for slug, recorded in before.get("flows", {}).items():
+            path = project.root / recorded["file"]
+            try:
+                if hashlib.sha256(path.read_bytes()).hexdigest() == recorded["key"]:
+                    flows.append((slug, recorded))
+            except OSError:
+                continue
+    return EarlyLinks(before, folder, last, flows)
+
+
+def _early(project: Project, listing: Listing, base: str) -> dict:
+    """What every page sees that is known before the prototype is read: every file's name and stamp but the flows'."""
+    flow_files: dict[str, str] = {}
+    for name in flow_names_in(listing):
+        flow_files.setdefault(slug_of(name), f"pages/{name}")
+    flow_names = {name.removeprefix("pages/") for name in flow_files.values()}
+    return {
+        "base": base,
+        "pages": {name: stamp for name, stamp in listing.pages.items() if name not in flow_names},
+        "flows": sorted(flow_files.items()),
+        "data": listing.data,
+        "layouts": listing.layouts,
+        "static": listing.static,
+        "journeys": code_stamps(),
+        "graphviz": _stamp(Path(shutil.which("dot") or "/nonexistent")),
+    }
+
+
+def _record_path(app: Flask, out: Path) -> Path:
+    return Path(app.instance_path) / "cache" / "builds" / (hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:16] + ".pickle")
 
 
 def plan(app: Flask, out: Path, base: str, hashed: dict[str, str], to_file) -> Reuse:
     """What a build of `app` into `out` for `base` could reuse: `to_file` gives a URL's file."""
     prototype = state(app).source.current()
     root = prototype.project.root
-    flow_names = {name.removeprefix("pages/") for name in prototype.flow_files.values()}
-    shared = {
-        "base": base,
-        "assets": sorted(hashed.items()),
-        "pages": {name: stamp for name, stamp in prototype.listing.pages.items() if name not in flow_names},
-        "flows": sorted(prototype.flow_files.items()),
-        "data": prototype.listing.data,
-        "layouts": prototype.listing.layouts,
-        "static": prototype.listing.static,
-        "journeys": code_stamps(),
-        "graphviz": _stamp(Path(shutil.which("dot") or "/nonexistent")),
-    }
-    flows, urls, files = {}, {}, {}
+    early = _early(prototype.project, prototype.listing, base)
+    shared = {**early, "assets": sorted(hashed.items())}
+    flows, urls, files, paths = {}, {}, {}, {}
     with app.test_request_context():
         for slug, flow in prototype.flows.items():
-            path = root / prototype.flow_files[slug]
-            flows[slug] = hashlib.sha256(path.read_bytes()).hexdigest()
+            paths[slug] = prototype.flow_files[slug]
+            flows[slug] = hashlib.sha256((root / paths[slug]).read_bytes()).hexdigest()
             # As the build's URL generators give them (site_urls.py).
             urls[slug] = [unquote(url_for(PAGE_ROUTE, path=flow.slug)),
                           *(unquote(url_for(PAGE_ROUTE, path=url.lstrip("/"))) for url in flow_urls(flow)),
@@ -132,8 +230,7 @@ def plan(app: Flask, out: Path, base: str, hashed: dict[str, str], to_file) -> R
                           *(unquote(url_for("maps.scenario_map", slug=slug, name=scenario.name))
                             for scenario in prototype.scenarios.values() if scenario.flow == slug)]
             files[slug] = [name for url in urls[slug] for name in _with_gzip(to_file(url))]
-    record = Path(app.instance_path) / "cache" / "builds" / (hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:16] + ".pickle")
-    return Reuse(record, _key(shared), flows, urls, files)
+    return Reuse(_record_path(app, out), _key(early), _key(shared), flows, urls, files, paths)
 
 
 def _with_gzip(name: str) -> list[str]:
