@@ -51,8 +51,13 @@ def main() -> int:
     parser.add_argument("--write", help="also write the results, as Markdown, to this file")
     parser.add_argument("--work", default=DEFAULT_WORK,
                         help="where the prototypes and builds go (default: /var/tmp)")
+    parser.add_argument("--same-pages", action="store_true",
+                        help="the baselines freeze the journey maps too (each drawn by a dot of its own), "
+                             "as journeys build does: the same pages in every build")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "PROJECT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.same_pages:
+        os.environ["BENCH_SAME_PAGES"] = "1"  # read by bench/build_before.py's list of pages, in each child
     if args.child:
         print(json.dumps(run_one(*args.child)))
         return 0
@@ -172,7 +177,8 @@ def markdown(results: dict, rounds: int, load_before, load_after, work) -> str:
         "",
         f"`.venv/bin/python bench/build.py --sizes {','.join(map(str, results))} --rounds {rounds}"
         + (f" --kinds '{','.join(kinds_run)}'" if tuple(kinds_run) != DEFAULT_KINDS else "")
-        + (f" --work {work}" if work != DEFAULT_WORK else "") + "`"
+        + (f" --work {work}" if work != DEFAULT_WORK else "")
+        + (" --same-pages" if os.environ.get("BENCH_SAME_PAGES") else "") + "`"
         f" on {time.strftime('%Y-%m-%d')}: {machine()}; files in {work or tempfile.gettempdir()}.",
         f"Load average (1, 5, 15 min) before: {', '.join(f'{x:.1f}' for x in load_before)}; "
         f"after: {', '.join(f'{x:.1f}' for x in load_after)}.",

@@ -62,6 +62,9 @@ def site_map(app: Flask) -> tuple[list[str], dict[str, Path]]:
     for flow in prototype.flows.values():
         pages += [f"/{flow.slug}", *flow_urls(flow), f"/assets/flows/{flow.slug}.json"]
     pages += [f"/scenarios/{name}" for name in prototype.scenarios]
+    if os.environ.get("BENCH_SAME_PAGES"):  # bench/build.py --same-pages: the journey maps too
+        pages += ["/_journeys/map", *(f"/_journeys/map/{slug}" for slug in prototype.flows)]
+        pages += [f"/_journeys/map/{s.flow}/scenario/{s.name}" for s in prototype.scenarios.values()]
     files = {f"/assets/{path}": find_asset(govuk, path) for path in all_assets(govuk)}
     files.update({f"/static/{path}": prototype.static_file(path) for path in prototype.listing.static})
     return pages, {url: path for url, path in files.items() if path is not None}
