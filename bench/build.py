@@ -132,7 +132,9 @@ def run_one(kind: str, project: str, out: str) -> dict:
         # The same pages, listed as the build before listed them; '/a/' is written as
         # a/index.html, as journeys build writes '/a'.
         pages = [url for url in site_map(app)[0] if "." not in url.rsplit("/", 1)[-1]]
-        freezer.register_generator(lambda: [url.rstrip("/") + "/" for url in pages])
+        # A journey map's address ends in the flow's path: a slash after it would name no flow.
+        freezer.register_generator(lambda: [url if url.startswith("/_journeys/map/") else url.rstrip("/") + "/"
+                                            for url in pages])
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             pages = len(freezer.freeze())

@@ -92,3 +92,18 @@ def test_what_was_linked_on_a_guess_the_build_then_rejects_is_taken_out_again(ex
     quiet_build(example_copy, tmp_path / "clean")
     assert tree(dist) == tree(tmp_path / "clean")
     assert everything(dist) == everything(tmp_path / "clean")
+
+
+def test_a_flow_in_a_folder_is_linked_too(make_project, tmp_path):
+    flow = ("title: {title}\npages:\n  name:\n    title: Your name\n    questions:\n      - name: {answer}\n"
+            "        type: text\n    next: done\n  done:\n    layout: confirmation\n    title: Done\n")
+    project = make_project({"pages/licences/street-trading.yaml": flow.format(title="Street trading", answer="name"),
+                            "pages/plain.yaml": flow.format(title="Plain", answer="plain-name")})
+    dist = tmp_path / "dist"
+    quiet_build(project, dist)
+    kept = inode(dist / "licences/street-trading/name/index.html")
+    (project / "pages/plain.yaml").write_text(flow.format(title="Plainer", answer="plain-name"))
+    said = quiet_build(project, dist)
+    assert inode(dist / "licences/street-trading/name/index.html") == kept, said
+    quiet_build(project, tmp_path / "clean")
+    assert tree(dist) == tree(tmp_path / "clean")

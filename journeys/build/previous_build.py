@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import pickle
 import shutil
@@ -130,26 +131,38 @@ class EarlyLinks:
     """Unchanged flows' files being linked from the last build while this one reads the prototype.
 
     A guess, from what can be known before reading: `Reuse.link_into` keeps what the whole record
-    confirms and undoes the rest. Leaving its `with` block waits for every link in progress.
+    confirms and undoes the rest. The links are made in a process of their own where processes
+    fork (Linux): in threads of this one, each link would wait up to 5 ms for Python's lock while
+    this process reads the prototype. Leaving its `with` block stops any link still in progress.
     """
 
     def __init__(self, before: dict, folder: Path, last: Path, flows: list[tuple[str, dict]]):
         self.before = before
         self.linked: dict[str, tuple[int, int, dict]] = {}
         self._folder = os.fspath(folder)
-        self._pool = ThreadPoolExecutor(LINKING_THREADS) if flows else None
-        self._futures = {slug: self._pool.submit(_link_flow, recorded, os.fspath(last), self._folder)
-                         for slug, recorded in flows} if flows else {}
+        self._flows = dict(flows)
+        self._pool = self._result = None
+        if flows and multiprocessing.get_start_method() == "fork":
+            from journeys.build.workers import die_with_parent  # workers imports the app, which imports this
+
+            self._pool = multiprocessing.get_context("fork").Pool(1, initializer=die_with_parent,
+                                                                  initargs=(os.getpid(),))
+            self._result = self._pool.apply_async(_link_flows, (flows, os.fspath(last), self._folder))
+        elif flows:
+            self._pool = ThreadPoolExecutor(1)
+            self._result = self._pool.submit(_link_flows, flows, os.fspath(last), self._folder)
 
     def __enter__(self) -> "EarlyLinks":
         return self
 
     def wait(self) -> None:
-        for slug, future in self._futures.items():
-            result = future.result()
-            if result is not None:
-                self.linked[slug] = result
-        self._futures = {}
+        if self._result is None:
+            return
+        done = self._result.get() if hasattr(self._result, "get") else self._result.result()
+        for slug in done:
+            stamps = self._flows[slug]["files"]
+            self.linked[slug] = (len(stamps), sum(stamp[1] for stamp in stamps.values()), stamps)
+        self._result = None
 
     def undo(self, slugs: list[str]) -> None:
         """Remove the files linked for `slugs`, and the folders left empty: as if never linked."""
@@ -167,8 +180,18 @@ class EarlyLinks:
                     folder = os.path.dirname(folder)
 
     def __exit__(self, *_exception) -> None:
-        if self._pool is not None:
+        if isinstance(self._pool, ThreadPoolExecutor):
             self._pool.shutdown(wait=True, cancel_futures=True)
+        elif self._pool is not None:
+            self._pool.terminate()  # done by now, or the build stopped: nothing more is linked
+            self._pool.join()
+
+
+def _link_flows(flows: list[tuple[str, dict]], source: str, into: str) -> list[str]:
+    """Link each flow's files, a few flows at a time; the flows linked (not those changed since)."""
+    with ThreadPoolExecutor(LINKING_THREADS) as pool:
+        results = list(pool.map(lambda found: _link_flow(found[1], source, into), flows))
+    return [slug for (slug, _), result in zip(flows, results) if result is not None]
 
 
 def link_ahead(app: Flask, out: Path, folder: Path, base: str) -> EarlyLinks:
@@ -218,19 +241,36 @@ def plan(app: Flask, out: Path, base: str, hashed: dict[str, str], to_file) -> R
     shared = {**early, "assets": sorted(hashed.items())}
     flows, urls, files, paths = {}, {}, {}, {}
     with app.test_request_context():
-        for slug, flow in prototype.flows.items():
-            paths[slug] = prototype.flow_files[slug]
-            flows[slug] = hashlib.sha256((root / paths[slug]).read_bytes()).hexdigest()
-            # As the build's URL generators give them (site_urls.py).
-            urls[slug] = [unquote(url_for(PAGE_ROUTE, path=flow.slug)),
-                          *(unquote(url_for(PAGE_ROUTE, path=url.lstrip("/"))) for url in flow_urls(flow)),
-                          unquote(url_for("journeys.flow_definition", slug=slug)),
-                          # Its journey maps, drawn by Graphviz.
-                          unquote(url_for("maps.flow_map", slug=slug)),
-                          *(unquote(url_for("maps.scenario_map", slug=slug, name=scenario.name))
-                            for scenario in prototype.scenarios.values() if scenario.flow == slug)]
-            files[slug] = [name for url in urls[slug] for name in _with_gzip(to_file(url))]
+        # As the build's URL generators give them (site_urls.py), url_for then unquoted: one
+        # url_for a kind of URL, filled in for each (11,000 url_for calls took 0.2 s of a rebuild).
+        page, definition = _address(PAGE_ROUTE, "path"), _address("journeys.flow_definition", "slug")
+        flow_map, scenario_map = _address("maps.flow_map", "slug"), _address("maps.scenario_map", "slug", "name")
+    for slug, flow in prototype.flows.items():
+        paths[slug] = prototype.flow_files[slug]
+        flows[slug] = hashlib.sha256((root / paths[slug]).read_bytes()).hexdigest()
+        urls[slug] = [page(flow.slug), *(page(url.lstrip("/")) for url in flow_urls(flow)), definition(slug),
+                      # Its journey maps, drawn by Graphviz.
+                      flow_map(slug), *(scenario_map(slug, scenario.name)
+                                        for scenario in prototype.scenarios.values() if scenario.flow == slug)]
+        files[slug] = [name for url in urls[slug] for name in _with_gzip(to_file(url))]
     return Reuse(_record_path(app, out), _key(early), _key(shared), flows, urls, files, paths)
+
+
+def _address(endpoint: str, *names: str):
+    """A function of the values of `names` giving `unquote(url_for(endpoint, ...))`, from one url_for call.
+
+    url_for quotes each value and unquote undoes it: the address is the rule's text around the values.
+    """
+    marks = [f"JOURNEYS{index}SLOT" for index in range(len(names))]
+    template = unquote(url_for(endpoint, **dict(zip(names, marks))))
+
+    def address(*values: str) -> str:
+        found = template
+        for mark, value in zip(marks, values):
+            found = found.replace(mark, value)
+        return found
+
+    return address
 
 
 def _with_gzip(name: str) -> list[str]:

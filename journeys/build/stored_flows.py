@@ -40,11 +40,11 @@ class StoredFlows:
 
     def read(self, path: Path, names: tuple, list_files: tuple[Path, ...], read: Callable[[Path], T]) -> T:
         """`read(path)`, or what it gave for the same bytes of `path` and `list_files`, `names` and code."""
+        ready = self._ready.pop(path, None)
+        if ready is not None:  # read ahead a moment ago, with the same names and lists
+            return ready[1]
         content = path.read_bytes()
         key = self._key(path, content, names, list_files)
-        ready = self._ready.pop(path, None)
-        if ready is not None and ready[0] == key:
-            return ready[1]
         entry = self._entry(path)
         kept = _load(entry)
         if _is_kept(kept, key):
