@@ -107,3 +107,72 @@ def test_a_flow_in_a_folder_is_linked_too(make_project, tmp_path):
     assert inode(dist / "licences/street-trading/name/index.html") == kept, said
     quiet_build(project, tmp_path / "clean")
     assert tree(dist) == tree(tmp_path / "clean")
+
+
+def links_in(folder):
+    return [p for p in folder.rglob("*") if p.is_symlink()]
+
+
+def test_an_unchanged_flows_folder_of_pages_is_moved_whole_from_the_last_build(example_copy, tmp_path):
+    dist = tmp_path / "dist"
+    quiet_build(example_copy, dist)
+    folder = inode(dist / "market-trader-licence")
+    flow = example_copy / "pages/bulky-waste.yaml"
+    flow.write_text(flow.read_text().replace("title: Items to collect", "title: Things to collect"))
+    quiet_build(example_copy, dist)
+    assert inode(dist / "market-trader-licence") == folder  # the same folder, not one made again
+    assert links_in(dist) == []
+    quiet_build(example_copy, tmp_path / "clean")
+    assert tree(dist) == tree(tmp_path / "clean") and everything(dist) == everything(tmp_path / "clean")
+
+
+def test_a_file_added_by_hand_to_a_flows_folder_is_not_carried_into_the_next_build(example_copy, tmp_path):
+    dist = tmp_path / "dist"
+    quiet_build(example_copy, dist)
+    (dist / "market-trader-licence/notes.txt").write_text("added by hand")
+    flow = example_copy / "pages/bulky-waste.yaml"
+    flow.write_text(flow.read_text().replace("title: Items to collect", "title: Things to collect"))
+    quiet_build(example_copy, dist)
+    assert not (dist / "market-trader-licence/notes.txt").exists()
+    quiet_build(example_copy, tmp_path / "clean")
+    assert everything(dist) == everything(tmp_path / "clean")
+
+
+NESTED = ("title: {title}\npages:\n  {page}:\n    title: Your name\n    questions:\n      - name: {answer}\n"
+          "        type: text\n    next: done\n  done:\n    layout: confirmation\n    title: Done\n")
+
+
+def test_a_flow_whose_folder_holds_another_flows_pages_is_linked_not_moved(make_project, tmp_path):
+    project = make_project({"pages/apply.yaml": NESTED.format(title="Apply", page="name", answer="name"),
+                            "pages/apply/renew.yaml": NESTED.format(title="Renew", page="who", answer="who")})
+    dist = tmp_path / "dist"
+    quiet_build(project, dist)
+    for edited, kept in (("apply/renew", "apply/name"), ("apply", "apply/renew/who")):
+        page = inode(dist / kept / "index.html")
+        path = project / f"pages/{edited}.yaml"
+        path.write_text(path.read_text().replace("title: Done", "title: All done"))
+        quiet_build(project, dist)
+        assert inode(dist / kept / "index.html") == page, edited
+        assert links_in(dist) == []
+        quiet_build(project, tmp_path / "clean")
+        assert everything(dist) == everything(tmp_path / "clean") and tree(dist) == tree(tmp_path / "clean"), edited
+
+
+def test_a_build_stopped_between_its_swap_and_its_moves_is_put_right_by_the_next(example_copy, tmp_path):
+    # Swapped in, but killed before the old output's folder of market-trader-licence was moved
+    # in: dist/ reaches it through a link into the stopped build's folder, as swap_in leaves it.
+    dist = tmp_path / "dist"
+    quiet_build(example_copy, dist)
+    stopped = tmp_path / ".dist.building-999999999-abcdefgh"  # no process has this id
+    stopped.mkdir()
+    (dist / "market-trader-licence").rename(stopped / "market-trader-licence")
+    (dist / "market-trader-licence").symlink_to(stopped / "market-trader-licence")
+    page = dist / "market-trader-licence/name/index.html"
+    assert b"market" in page.read_bytes().lower()  # served through the link meanwhile
+    before = inode(page)
+
+    quiet_build(example_copy, dist)
+    assert links_in(dist) == [] and not stopped.exists()
+    assert inode(page) == before  # moved back in, and kept: not rendered again
+    quiet_build(example_copy, tmp_path / "clean")
+    assert everything(dist) == everything(tmp_path / "clean") and tree(dist) == tree(tmp_path / "clean")

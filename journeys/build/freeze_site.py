@@ -99,7 +99,8 @@ def _freeze_into(app: Flask, folder: Path, early: previous_build.EarlyLinks, out
     # Flows unchanged since the last build into `out`: their files linked from it, not rendered.
     reuse = previous_build.plan(app, out, base, assets.hashed, freezer.urlpath_to_filepath)
     linked = Frozen()
-    linked.files, linked.bytes = reuse.link_into(folder, out.resolve(), early)
+    site_files = [freezer.urlpath_to_filepath(url) for url, _ in urls]
+    linked.files, linked.bytes = reuse.link_into(folder, out.resolve(), early, site_files)
     linked.written = len(reuse.linked)
     if reuse.linked:
         report(f"  {len(reuse.linked):,} pages unchanged since the last build, linked from it")
@@ -113,7 +114,9 @@ def _freeze_into(app: Flask, folder: Path, early: previous_build.EarlyLinks, out
     _report_warnings(written.warnings, report)
     if problems or written.problems:
         raise ContentError(problems + written.problems)
-    output_folder.swap_in(folder, out)
+    # Unchanged flows' folders of pages are moved from the old output, not linked a file at a time.
+    reuse.borrow(folder)
+    output_folder.swap_in(folder, out, reuse.borrowed)
     reuse.remember(out.resolve())
     return pages_written, written
 

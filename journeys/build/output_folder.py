@@ -13,6 +13,11 @@ Two builds into the same output take turns: each holds a lock on the output's pa
 making its staging folder to swapping it in. A staging folder's name carries its build's process
 id, and another build removes it only when that process is gone and the lock is its own: a
 build killed part-way leaves its folder, and the next build clears it.
+
+A rebuild may move unchanged folders of pages from the previous output into the new one
+(`swap_in`'s `borrowed`): the new output is swapped in holding links to them, then each link is
+exchanged for its folder. A build killed between the two leaves the output reaching those
+folders through its staging folder; the next build moves them in (`_reclaim`) before clearing it.
 """
 
 from __future__ import annotations
@@ -71,6 +76,7 @@ def staging(out: Path, report: Callable[[str], None] = print):
         check_output_folder(out)  # again: the build before this one may have just replaced it
         for stale in out.parent.glob(f".{out.name}{STAGING_PREFIX}*"):
             if _abandoned(stale):
+                _reclaim(out, stale)
                 shutil.rmtree(stale, ignore_errors=True)
         for old in out.parent.glob(f".{out.name}{REMOVING_PREFIX}*"):  # its `rm` stopped part-way (a reboot)
             remove_in_background(old)
@@ -82,7 +88,9 @@ def staging(out: Path, report: Callable[[str], None] = print):
         try:
             yield folder
         finally:
-            shutil.rmtree(folder, ignore_errors=True)
+            if folder not in _swapped:  # swap_in has it removed, or keeps it for the output's sake
+                shutil.rmtree(folder, ignore_errors=True)
+            _swapped.discard(folder)
 
 
 @contextmanager
@@ -128,19 +136,67 @@ def _abandoned(folder: Path) -> bool:
     return False
 
 
-def swap_in(folder: Path, out: Path) -> None:
-    """Make `folder` the output in one step; the previous output is deleted afterwards, in the background."""
+_swapped: set[Path] = set()  # staging folders swap_in has taken: not for `staging` to delete
+
+
+def swap_in(folder: Path, out: Path, borrowed: list[str] = ()) -> None:
+    """Make `folder` the output in one step; the previous output is deleted afterwards, in the background.
+
+    `borrowed` names folders of the previous output to move into the new one: in `folder` each is
+    a link to where the previous output will be (previous_build.Reuse.borrow). Once the outputs
+    are swapped, each link is exchanged with the folder it leads to, in one step each, so the
+    output never lacks a page. Only where `can_exchange`.
+    """
     out = out.resolve()
     if not out.exists():
         folder.rename(out)
         return
+    _swapped.add(folder)
     if not _exchange(folder, out):
         # No atomic exchange here (not Linux): two renames, with a moment in between.
         old = folder.with_name(folder.name + "-old")
         out.rename(old)
         folder.rename(out)
         folder = old
+    for name in borrowed:
+        if not _exchange(folder / name, out / name):
+            raise OSError(errno.ENOTSUP, "this file system cannot exchange two folders", str(out / name))
     remove_in_background(folder)
+
+
+def can_exchange(parent: Path) -> bool:
+    """Whether two folders in `parent` can be exchanged in one step (Linux, on most file systems)."""
+    if parent not in _exchanges:
+        try:
+            first = Path(tempfile.mkdtemp(prefix=".journeys-probe-", dir=parent))
+        except OSError:
+            return False
+        second = Path(tempfile.mkdtemp(prefix=".journeys-probe-", dir=parent))
+        try:
+            _exchanges[parent] = _exchange(first, second)
+        except OSError:
+            _exchanges[parent] = False
+        finally:
+            first.rmdir()
+            second.rmdir()
+    return _exchanges[parent]
+
+
+_exchanges: dict[Path, bool] = {}
+
+
+def _reclaim(out: Path, stale: Path) -> None:
+    """Put in place the folders `out` still reaches through links into `stale`.
+
+    A build stopped between its swap and its last exchange (swap_in) leaves such links: the
+    folders they lead to are the output's, and are moved in before `stale` is deleted.
+    """
+    inside = os.fspath(stale) + os.sep
+    for root, folders, _files in os.walk(out):
+        for name in folders:  # os.walk lists links to folders among the folders, and does not follow them
+            path = os.path.join(root, name)
+            if os.path.islink(path) and os.readlink(path).startswith(inside) and os.path.isdir(os.readlink(path)):
+                _exchange(Path(os.readlink(path)), Path(path))
 
 
 def remove_in_background(folder: Path) -> None:

@@ -12,10 +12,16 @@ a file edited by hand in dist/ is rendered again, never copied. The record of th
 lives in the project's .journeys/cache/builds/, never in the output, which stays byte for byte a
 clean build's.
 
-Linking is a folder and two links a page, each waiting on the disk: a second or more at 10,000
-pages. So it starts with the build (`link_ahead`), on what can be known before the prototype is
-read (its files' names and stamps, the flow files' bytes, Journeys' code), while the prototype is
-read and checked; `Reuse.link_into` then keeps what the whole record confirms and undoes the rest.
+Linking is a folder and two links a page, each a call into the kernel of 30 to 100 us on this
+project's CI disk: one to three seconds at 10,000 pages. So a flow's folder of pages (its
+address: `bulky-waste/` holds every `bulky-waste/<page>/index.html`) is moved whole from the last
+build instead, where it holds nothing else, and the file system can exchange two folders in one
+step: the new output gets a link in its place, swapped in with it, then exchanged for the folder
+(`Reuse.borrow`, `output_folder.swap_in`), so the output never lacks a page. The flow's other
+files (its JSON, its maps) are linked. This starts with the build (`link_ahead`), on what can be
+known before the prototype is read (its files' names and stamps, the flow files' bytes,
+Journeys' code), while it is read and checked; `Reuse.link_into` then keeps what the whole
+record confirms and undoes the rest.
 """
 
 from __future__ import annotations
@@ -31,10 +37,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from flask import Flask, url_for
 
+from journeys.build import output_folder
 from journeys.build.output_folder import TEXT_TYPES
 from journeys.build.site_urls import PAGE_ROUTE
 from journeys.flows.flow_files import flow_urls, slug_of
@@ -42,7 +50,7 @@ from journeys.project import Project
 from journeys.prototype import Listing, flow_names_in
 from journeys.web.state import state
 
-RECORD_VERSION = 3
+RECORD_VERSION = 4
 JOURNEYS_CODE = Path(__file__).resolve().parent.parent
 LINKING_THREADS = 4
 LIBRARIES = ("Flask", "Jinja2", "govuk-frontend-jinja", "Markdown", "MarkupSafe", "Werkzeug", "Frozen-Flask", "PyYAML")
@@ -59,13 +67,17 @@ class Reuse:
     urls: dict[str, list[str]]  # slug -> its URLs (pages and JSON)
     files: dict[str, list[str]]  # slug -> the files its URLs are written to, .gz included
     paths: dict[str, str]  # slug -> its flow file, from the project's folder
+    folders: dict[str, str]  # slug -> the folder its pages are written in (its address)
     linked: list[str] = field(default_factory=list)  # URLs linked from the last build
     linked_stamps: dict[str, tuple] = field(default_factory=dict)  # file -> its stamp, for those linked
+    borrowed: list[str] = field(default_factory=list)  # flows' folders moved whole from the last build
 
-    def link_into(self, folder: Path, last: Path, early: "EarlyLinks") -> tuple[int, int]:
+    def link_into(self, folder: Path, last: Path, early: "EarlyLinks", site_files: list[str]) -> tuple[int, int]:
         """Link every unchanged flow's files from `last` into `folder`; (files, bytes) linked.
 
-        What `early` linked is kept where this build confirms it, and undone where it does not.
+        What `early` linked is kept where this build confirms it, and undone where it does not. A
+        flow's folder of pages it left to be moved whole (see `borrow`) is moved only if nothing
+        else of the new site (`site_files`) is written in it; otherwise its files are linked too.
         """
         early.wait()
         before = early.before
@@ -78,16 +90,36 @@ class Reuse:
         kept = {slug for slug, _ in unchanged}
         early.undo([slug for slug in early.linked if slug not in kept])
         into, source = os.fspath(folder), os.fspath(last)
+        under = _files_under(site_files)
+        for slug in kept & set(early.linked):
+            moved = early.linked[slug]
+            own = [name for name in moved.stamps if name.startswith(moved.folder + "/")] if moved.folder else []
+            if moved.folder and under.get(moved.folder, 0) != len([name for name in own if not name.endswith(".gz")]):
+                early.linked[slug] = moved._replace(names=moved.names + _link(own, source, into), folder=None)
         rest = [(slug, recorded) for slug, recorded in unchanged if slug not in early.linked]
         with ThreadPoolExecutor(LINKING_THREADS) as pool:
-            results = list(pool.map(lambda found: _link_flow(found[1], source, into), rest))
+            results = list(pool.map(lambda found: _link_flow(found[1], source, into, borrow=False), rest))
         found = {slug: result for (slug, _), result in zip(rest, results) if result is not None}
         found.update({slug: early.linked[slug] for slug in kept if slug in early.linked})
         for slug, _ in unchanged:
             if slug in found:
                 self.linked += self.urls[slug]
-                self.linked_stamps.update(found[slug][2])
-        return sum(files for files, _, _ in found.values()), sum(size for _, size, _ in found.values())
+                self.linked_stamps.update(found[slug].stamps)
+                if found[slug].folder:
+                    self.borrowed.append(found[slug].folder)
+        return (sum(len(linked.stamps) for linked in found.values()),
+                sum(stamp[1] for linked in found.values() for stamp in linked.stamps.values()))
+
+    def borrow(self, folder: Path) -> None:
+        """Leave, in `folder`, a link where each borrowed flow folder goes, to where `swap_in` puts the old output.
+
+        After the swap, the link in the new output leads to the flow's folder in the old one, and
+        `output_folder.swap_in` exchanges the two: never a moment without the flow's pages.
+        """
+        for name in self.borrowed:
+            place = folder / name
+            place.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(place, place)  # the old output takes this folder's name when it is swapped out
 
     def remember(self, out: Path) -> None:
         """Record the build just swapped in at `out`: each flow's key and its files' stamps."""
@@ -96,7 +128,7 @@ class Reuse:
             # A linked file is the last build's, stamp and all: only the files written now are looked at.
             stamps = {name: self.linked_stamps.get(name) or _stamp(os.path.join(out, name)) for name in self.files[slug]}
             if None not in stamps.values():
-                flows[slug] = {"key": key, "file": self.paths[slug], "files": stamps}
+                flows[slug] = {"key": key, "file": self.paths[slug], "folder": self.folders[slug], "files": stamps}
         self.record.parent.mkdir(parents=True, exist_ok=True)
         draft = self.record.with_name(f"{self.record.name}.{os.getpid()}")
         # Pickled: 20,000 stamps read back from JSON took 0.16 s of a 2 s rebuild.
@@ -106,25 +138,63 @@ class Reuse:
         os.replace(draft, self.record)
 
 
-def _link_flow(recorded: dict, source: str, into: str) -> tuple[int, int, dict] | None:
-    """Link one flow's files: (files, bytes, their stamps); None, linking nothing, if any was changed since.
+class Linked(NamedTuple):
+    """A flow taken from the last build: its files' stamps, the files linked, the folder to move whole (or None)."""
 
-    Plain strings, not Paths: at 20,000 files making Paths is a tenth of the time.
+    stamps: dict
+    names: list[str]
+    folder: str | None
+
+
+def _link_flow(recorded: dict, source: str, into: str, borrow: bool) -> Linked | None:
+    """Link one flow's files, or with `borrow` all but its folder of pages, if that holds nothing else.
+
+    None, linking nothing, if any of its files was changed since. Plain strings, not Paths: at
+    20,000 files making Paths is a tenth of the time.
     """
     stamps = recorded["files"]
     if not all(_stamp(os.path.join(source, name)) == tuple(stamp) for name, stamp in stamps.items()):
         return None  # edited or removed since it was written
+    folder = recorded.get("folder") if borrow else None
+    if folder:
+        inside = {name for name in stamps if name.startswith(folder + "/")}
+        if _holds_only(source, folder, inside):
+            return Linked(stamps, _link([name for name in stamps if name not in inside], source, into), folder)
+    return Linked(stamps, _link(list(stamps), source, into), None)
+
+
+def _link(names: list[str], source: str, into: str) -> list[str]:
     made: set[str] = set()
-    size = 0
-    for name in stamps:
+    for name in names:
         target = os.path.join(into, name)
         parent = os.path.dirname(target)
         if parent not in made:
             os.makedirs(parent, exist_ok=True)  # folders two flows share (maps/) may be made by either
             made.add(parent)
         os.link(os.path.join(source, name), target)
-        size += stamps[name][1]
-    return len(stamps), size, stamps
+    return names
+
+
+def _holds_only(source: str, folder: str, names: set[str]) -> bool:
+    """Whether `folder` in the last build holds these files and nothing else: no file added by hand, no link."""
+    found = set()
+    for root, folders, files in os.walk(os.path.join(source, folder)):
+        if any(os.path.islink(os.path.join(root, name)) for name in folders):
+            return False
+        relative = os.path.relpath(root, source)
+        found.update(os.path.join(relative, name) for name in files)
+    return found == names
+
+
+def _files_under(site_files: list[str]) -> dict[str, int]:
+    """How many of the site's files (.gz twins left out) each folder holds, at any depth."""
+    counts: dict[str, int] = {}
+    for name in site_files:
+        folder = os.path.dirname(name)
+        while folder:
+            counts[folder] = counts.get(folder, 0) + 1
+            folder = os.path.dirname(folder)
+    return counts
 
 
 class EarlyLinks:
@@ -136,9 +206,9 @@ class EarlyLinks:
     this process reads the prototype. Leaving its `with` block stops any link still in progress.
     """
 
-    def __init__(self, before: dict, folder: Path, last: Path, flows: list[tuple[str, dict]]):
+    def __init__(self, before: dict, folder: Path, last: Path, flows: list[tuple[str, dict]], borrow: bool):
         self.before = before
-        self.linked: dict[str, tuple[int, int, dict]] = {}
+        self.linked: dict[str, Linked] = {}
         self._folder = os.fspath(folder)
         self._flows = dict(flows)
         self._pool = self._result = None
@@ -147,10 +217,10 @@ class EarlyLinks:
 
             self._pool = multiprocessing.get_context("fork").Pool(1, initializer=die_with_parent,
                                                                   initargs=(os.getpid(),))
-            self._result = self._pool.apply_async(_link_flows, (flows, os.fspath(last), self._folder))
+            self._result = self._pool.apply_async(_link_flows, (flows, os.fspath(last), self._folder, borrow))
         elif flows:
             self._pool = ThreadPoolExecutor(1)
-            self._result = self._pool.submit(_link_flows, flows, os.fspath(last), self._folder)
+            self._result = self._pool.submit(_link_flows, flows, os.fspath(last), self._folder, borrow)
 
     def __enter__(self) -> "EarlyLinks":
         return self
@@ -159,16 +229,15 @@ class EarlyLinks:
         if self._result is None:
             return
         done = self._result.get() if hasattr(self._result, "get") else self._result.result()
-        for slug in done:
-            stamps = self._flows[slug]["files"]
-            self.linked[slug] = (len(stamps), sum(stamp[1] for stamp in stamps.values()), stamps)
+        for slug, names, folder in done:
+            self.linked[slug] = Linked(self._flows[slug]["files"], names, folder)
         self._result = None
 
     def undo(self, slugs: list[str]) -> None:
         """Remove the files linked for `slugs`, and the folders left empty: as if never linked."""
         for slug in slugs:
             folders = set()
-            for name in self.linked.pop(slug)[2]:
+            for name in self.linked.pop(slug).names:
                 os.unlink(os.path.join(self._folder, name))
                 folders.add(os.path.dirname(os.path.join(self._folder, name)))
             for folder in sorted(folders, key=len, reverse=True):
@@ -187,11 +256,11 @@ class EarlyLinks:
             self._pool.join()
 
 
-def _link_flows(flows: list[tuple[str, dict]], source: str, into: str) -> list[str]:
-    """Link each flow's files, a few flows at a time; the flows linked (not those changed since)."""
+def _link_flows(flows: list[tuple[str, dict]], source: str, into: str, borrow: bool) -> list[tuple]:
+    """Link each flow's files, a few flows at a time: (slug, files linked, folder to move) of each not changed since."""
     with ThreadPoolExecutor(LINKING_THREADS) as pool:
-        results = list(pool.map(lambda found: _link_flow(found[1], source, into), flows))
-    return [slug for (slug, _), result in zip(flows, results) if result is not None]
+        results = list(pool.map(lambda found: _link_flow(found[1], source, into, borrow), flows))
+    return [(slug, result.names, result.folder) for (slug, _), result in zip(flows, results) if result is not None]
 
 
 def link_ahead(app: Flask, out: Path, folder: Path, base: str) -> EarlyLinks:
@@ -208,7 +277,7 @@ def link_ahead(app: Flask, out: Path, folder: Path, base: str) -> EarlyLinks:
                     flows.append((slug, recorded))
             except OSError:
                 continue
-    return EarlyLinks(before, folder, last, flows)
+    return EarlyLinks(before, folder, last, flows, borrow=output_folder.can_exchange(folder.parent))
 
 
 def _early(project: Project, listing: Listing, base: str) -> dict:
@@ -239,7 +308,7 @@ def plan(app: Flask, out: Path, base: str, hashed: dict[str, str], to_file) -> R
     root = prototype.project.root
     early = _early(prototype.project, prototype.listing, base)
     shared = {**early, "assets": sorted(hashed.items())}
-    flows, urls, files, paths = {}, {}, {}, {}
+    flows, urls, files, paths, folders = {}, {}, {}, {}, {}
     with app.test_request_context():
         # As the build's URL generators give them (site_urls.py), url_for then unquoted: one
         # url_for a kind of URL, filled in for each (11,000 url_for calls took 0.2 s of a rebuild).
@@ -253,7 +322,8 @@ def plan(app: Flask, out: Path, base: str, hashed: dict[str, str], to_file) -> R
                       flow_map(slug), *(scenario_map(slug, scenario.name)
                                         for scenario in prototype.scenarios.values() if scenario.flow == slug)]
         files[slug] = [name for url in urls[slug] for name in _with_gzip(to_file(url))]
-    return Reuse(_record_path(app, out), _key(early), _key(shared), flows, urls, files, paths)
+        folders[slug] = os.path.dirname(to_file(urls[slug][0]))  # its own address: folder/index.html
+    return Reuse(_record_path(app, out), _key(early), _key(shared), flows, urls, files, paths, folders)
 
 
 def _address(endpoint: str, *names: str):
