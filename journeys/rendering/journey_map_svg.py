@@ -3,8 +3,8 @@
 Every word from a designer's YAML reaches `dot` escaped for DOT and for XML, so a title such
 as `<script>` or `"&` is drawn as typed and never becomes markup.
 
-A build draws all its maps in one `dot` process (`draw_ahead`): starting `dot` costs more than
-laying out a 50-page flow. A flow of more than MOST_PAGES_DRAWN pages is not drawn on a page:
+A build draws each share of its maps in one `dot` process (`draw_ahead`): starting `dot` costs
+more than laying out a 50-page flow. A flow of more than MOST_PAGES_DRAWN pages is not drawn on a page:
 its table says it all, and `journeys map` still draws it into a file.
 """
 
@@ -134,8 +134,8 @@ _drawn_ahead: dict[str, str] = {}
 class Drawing:
     """Maps drawn by one `dot` process, kept for `svg` inside a `with` block, forgotten after it.
 
-    `dot` reads and writes files, not pipes: nothing to read until `wait`, so no thread runs
-    while the build forks its processes.
+    `dot` reads and writes files, not pipes: nothing to read until `wait`, and no thread to feed
+    or drain a pipe meanwhile.
     """
 
     def __init__(self, sources: list[str]):
