@@ -184,19 +184,17 @@ def read_prototype(project: Project, files: FileCache | None = None, listing: Li
 
     layouts = sorted(name[: -len(".html")] for name in listing.layouts if name.endswith(".html") and "/" not in name)
     list_paths = tuple(project.data / name for name in listing.data if name.endswith(YAML_TYPES))
-    flows, flow_files, as_written = {}, {}, {}
-    flow_names = flow_names_in(listing)
+    flows, flow_files, as_written = {}, flow_files_in(listing), {}
+    # Each flow file as `stored` asks for it: (path, what else its reading depends on, how to read it).
+    requests = [(project.pages / name, (f"pages/{name}", slug_of(name), layouts), tuple(list_files),
+                 lambda p, file=f"pages/{name}", slug=slug_of(name): _read_flow(p, file, slug, lists, layouts))
+                for name in flow_names_in(listing)]
     if stored is not None:  # the flows it does not keep yet, read several at once
-        stored.read_ahead([(project.pages / name, (f"pages/{name}", slug_of(name), layouts), tuple(list_files),
-                            lambda p, file=f"pages/{name}", slug=slug_of(name): _read_flow(p, file, slug, lists, layouts))
-                           for name in flow_names])
-    for name in flow_names:
-        slug, path, file = slug_of(name), project.pages / name, f"pages/{name}"
-        flow_files.setdefault(slug, file)
-        read = lambda p, file=file, slug=slug: _read_flow(p, file, slug, lists, layouts)  # noqa: E731
+        stored.read_ahead(requests)
+    for request in requests:
+        path, (file, slug, _), _, read = request
         if stored is not None:
-            read = lambda p, file=file, slug=slug, plain=read: stored.read(  # noqa: E731
-                p, (file, slug, layouts), tuple(list_files), plain)
+            read = lambda p, request=request: stored.read(p, *request[1:])  # noqa: E731
         try:
             # A folder changes when a list or layout is added or removed; a list when it is edited.
             flow, found = files.get(path, "flow", read, depends=(project.data, project.layouts, *list_paths))
@@ -243,6 +241,14 @@ def flow_names_in(listing: Listing) -> list[str]:
     """The flow files among the pages (names under pages/), in the order they are read."""
     return [name for name in listing.pages
             if name.endswith(FLOW_TYPES) and not any(part.startswith(PRIVATE) for part in name.split("/"))]
+
+
+def flow_files_in(listing: Listing) -> dict[str, str]:
+    """Each flow's address (its slug) and file: the first, where two files give one address (a.yaml, a.yml)."""
+    found: dict[str, str] = {}
+    for name in flow_names_in(listing):
+        found.setdefault(slug_of(name), f"pages/{name}")
+    return found
 
 
 def _read_flow(path: Path, file: str, slug: str, lists: dict[str, DataList],

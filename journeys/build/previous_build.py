@@ -45,9 +45,9 @@ from flask import Flask, url_for
 from journeys.build import output_folder
 from journeys.build.output_folder import TEXT_TYPES
 from journeys.build.site_urls import PAGE_ROUTE
-from journeys.flows.flow_files import flow_urls, slug_of
+from journeys.flows.flow_files import flow_urls
 from journeys.project import Project
-from journeys.prototype import Listing, flow_names_in
+from journeys.prototype import Listing, flow_files_in
 from journeys.web.state import state
 
 RECORD_VERSION = 4
@@ -282,9 +282,7 @@ def link_ahead(app: Flask, out: Path, folder: Path, base: str) -> EarlyLinks:
 
 def _early(project: Project, listing: Listing, base: str) -> dict:
     """What every page sees that is known before the prototype is read: every file's name and stamp but the flows'."""
-    flow_files: dict[str, str] = {}
-    for name in flow_names_in(listing):
-        flow_files.setdefault(slug_of(name), f"pages/{name}")
+    flow_files = flow_files_in(listing)
     flow_names = {name.removeprefix("pages/") for name in flow_files.values()}
     return {
         "base": base,

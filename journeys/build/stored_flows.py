@@ -60,7 +60,9 @@ class StoredFlows:
         Each share's process reads its flows and keeps them in the store; this process reads one
         share itself and takes the others' from them. Only where processes fork (Linux).
         """
-        cores = _cores()
+        from journeys.build.workers import cores, die_with_parent  # workers imports the app; this module must not
+
+        count = cores()
         missing = []
         for path, names, list_files, read in requests:
             content = path.read_bytes()
@@ -70,14 +72,13 @@ class StoredFlows:
                 self._ready[path] = kept
             else:
                 missing.append((path, content, key, read))
-        if cores < 2 or len(missing) < 2 * FLOWS_PER_PROCESS or multiprocessing.get_start_method() != "fork":
+        if count < 2 or len(missing) < 2 * FLOWS_PER_PROCESS or multiprocessing.get_start_method() != "fork":
             return
         global _reading
         _reading = [(path, content, key, read, self._entry(path)) for path, content, key, read in missing]
-        shares = [list(range(start, len(_reading), cores)) for start in range(cores)]
-        from journeys.build.workers import die_with_parent  # workers imports the app; this module must not
+        shares = [list(range(start, len(_reading), count)) for start in range(count)]
         try:
-            with multiprocessing.get_context("fork").Pool(cores - 1, initializer=die_with_parent,
+            with multiprocessing.get_context("fork").Pool(count - 1, initializer=die_with_parent,
                                                           initargs=(os.getpid(),)) as pool:
                 theirs = pool.map_async(_read_share, shares[1:])
                 for index in shares[0]:
@@ -140,13 +141,6 @@ def _read_one(index: int) -> bytes | None:
 
 def _is_kept(kept, key: str) -> bool:
     return isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS
-        return os.cpu_count() or 1
 
 
 def _load(entry: Path):

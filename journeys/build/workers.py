@@ -42,7 +42,7 @@ def freeze_pages(freezer: SiteFreezer, urls: list[str], job: Job, progress: Call
                  processes: int | None = None) -> Frozen:
     """Freeze every page in `urls`, in `processes` processes (default: one per core)."""
     total = Frozen()
-    workers = processes or max(1, min(_cores(), len(urls) // PAGES_PER_PROCESS))
+    workers = processes or max(1, min(cores(), len(urls) // PAGES_PER_PROCESS))
     # Small enough chunks that no process idles long at the end, large enough to be few.
     chunks = _chunks(urls, max(20, min(200, len(urls) // (workers * 10) or 1)))
     if workers == 1:
@@ -114,7 +114,8 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _cores() -> int:
+def cores() -> int:
+    """The cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # macOS
