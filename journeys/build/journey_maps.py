@@ -7,13 +7,11 @@ processes render pages (the build hands the maps out first).
 
 from __future__ import annotations
 
-from urllib.parse import unquote
-
-from flask import Flask, url_for
+from flask import Flask
 
 from journeys.flows.journey_map import journey_map
 from journeys.rendering.journey_map_svg import Drawing, draw_ahead
-from journeys.web.map_views import MAPS
+from journeys.web.map_views import MAPS, map_url
 from journeys.web.state import state
 
 
@@ -26,11 +24,9 @@ def start_drawing(app: Flask, urls: list[str]) -> Drawing:
 def _maps(app: Flask, wanted: set[str]):
     """The map at each of the `wanted` URLs: a flow's, or a scenario's path on its flow's."""
     prototype = state(app).source.current()
-    with app.test_request_context():
-        for slug in prototype.flows:
-            scenarios = [s for s in prototype.scenarios.values() if s.flow == slug]
-            urls = [(unquote(url_for("maps.flow_map", slug=slug)), None)]
-            urls += [(unquote(url_for("maps.scenario_map", slug=slug, name=s.name)), s) for s in scenarios]
-            for url, scenario in urls:
-                if url in wanted:
-                    yield journey_map(prototype.flow_as_written(slug)[0], scenario)
+    for slug in prototype.flows:
+        if map_url(slug) in wanted:
+            yield journey_map(prototype.flow_as_written(slug)[0])
+        for scenario in prototype.scenarios.values():
+            if scenario.flow == slug and map_url(slug, scenario.name) in wanted:
+                yield journey_map(prototype.flow_as_written(slug)[0], scenario)
