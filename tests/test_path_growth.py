@@ -15,6 +15,7 @@ import pytest
 
 from journeys.flows.as_json import flow_json
 from journeys.flows.checks import check_flow
+from journeys.flows.journey_map import journey_map
 from journeys.flows.loader import read_flow
 from journeys.flows.navigation import Step, back_step, leading_here, returning_to, steps_taken
 from journeys.flows.tasks import COMPLETED, progress
@@ -138,3 +139,50 @@ def test_each_page_costs_the_same_in_a_flow_of_20000_pages_as_in_one_of_1000(mak
             assert seen["backs"][list(flow.pages).index("t3-q1")] == "/apply/tasks"
     assert per_page[SIZES[1]] < 1.2 * per_page[SIZES[0]], per_page
     assert per_page[SIZES[2]] < 1.2 * per_page[SIZES[0]], per_page
+
+
+def lines_run(work, budget: float = float("inf")) -> int:
+    """How many lines of Python `work()` runs, a loop's every turn counted; TooMuchWork past `budget`.
+
+    Function calls alone miss a comprehension that rescans a list: it is one call however long it runs.
+    """
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        count += 1
+        if count > budget:
+            raise TooMuchWork
+        return tracer
+    gc.disable()
+    sys.settrace(tracer)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+        gc.enable()
+    return count
+
+
+def test_a_journey_maps_table_costs_each_page_the_same_at_any_size():
+    # The map page's table: for each page, the ways on from it, each with the title of the page
+    # it leads to (journey-map.html asks map.arrows_from and map.node for them).
+    per_page = {}
+    for size in SIZES[:2]:
+        flow, problems = read_flow(YamlDocument("pages/apply.yaml", list_flow(size)), "apply", Path("pages/apply.yaml"), [], [])
+        assert problems == []
+        rows = []
+
+        def table():
+            drawn = journey_map(flow)
+            for node in drawn.nodes:
+                rows.append((node.title, [(arrow.words, drawn.node(arrow.target).title) for arrow in drawn.arrows_from(node.id)]))
+        budget = 2 * per_page[SIZES[0]] * size if per_page else float("inf")
+        try:
+            per_page[size] = lines_run(table, budget) / size
+        except TooMuchWork:
+            pytest.fail(f"the map of a flow of {size:,} pages costs more than twice as much per page as one of {SIZES[0]:,}")
+        assert len(rows) == len(flow.pages)
+        assert dict(rows)["Question 1"] == [("if answer-1 is No", "Question 3"), ("otherwise", "Question 2")]
+        assert dict(rows)["People"][0] == ("for each person", "Their name")
+    assert per_page[SIZES[1]] < 1.2 * per_page[SIZES[0]], per_page
