@@ -10,6 +10,13 @@ the round's build time over its copy time. Then one page of the 10,000-page prot
 (the title of one question, in one of its 200 flow files) and the build run again into the same
 output, once a round: the incremental rebuild, timed until the command returns and to the end
 of a `sync` after it. Each build runs in its own process (bench/build.py's child).
+
+The outputs are kept until the end of the run. On a disk formatted ext4 without a journal (as
+/var/tmp is here), the kernel will not reuse an inode for 30 seconds after it was freed, and
+every file and folder made in that time first steps over each one freed: a build or a copy
+started a few seconds after deleting 20,000 files spends most of its time in the kernel
+(`perf record`: ext4's `recently_deleted`). `--after-delete` measures that too: each round's
+outputs deleted and the next round started 5 seconds later.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from prototype import write_flow_yaml  # noqa: E402
 CASES = {"3,000 pages, one flow": (3000, 3000), "10,000 pages, 200 flows": (10000, 50)}
 GROWTH = (1000, 10000, 20000)
 SETTLE_SECONDS = 5
+QUIET_SECONDS = 35  # the kernel steps over an inode freed less than 30 (35 while unwritten) seconds ago
 
 
 def timed(command) -> float:
@@ -43,16 +51,21 @@ def timed(command) -> float:
     return time.perf_counter() - began
 
 
-def clean_build_and_copy(project: Path, work: Path, name: str) -> tuple[float, float, int]:
-    """(build seconds, cp -a seconds, pages) for a clean build of `project`, each followed by sync."""
+def clean_build_and_copy(project: Path, work: Path, name: str, after_delete: bool) -> tuple[float, float, int]:
+    """(build seconds, cp -a seconds, pages) for a clean build of `project`, each followed by sync.
+
+    The output and its copy are kept until the run ends, unless `after_delete`: then they are
+    deleted, and the next round starts SETTLE_SECONDS later, in the 30 seconds the disk is slow.
+    """
     out, copy = work / f"out-{name}", work / f"copy-{name}"
     os.sync()
     result = {}
     seconds = timed(lambda: result.update(child("journeys", project, out)))
     copying = timed(lambda: subprocess.run(["cp", "-a", str(out), str(copy)], check=True))
-    for folder in (out, copy):
-        shutil.rmtree(folder)
-    time.sleep(SETTLE_SECONDS)  # a disk mounted with `discard` is slow for a while after a delete
+    if after_delete:
+        for folder in (out, copy):
+            shutil.rmtree(folder)
+        time.sleep(SETTLE_SECONDS)
     return seconds, copying, result["pages"]
 
 
@@ -76,7 +89,6 @@ def incremental(project: Path, work: Path, rounds: int) -> tuple[float, list[tup
         returned = time.perf_counter() - began
         os.sync()
         again.append((returned, time.perf_counter() - began))
-    shutil.rmtree(out)
     return first, again
 
 
@@ -85,6 +97,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--growth", action="store_true", help="also 1,000 / 10,000 / 20,000 pages in one flow")
     parser.add_argument("--rebuild-only", action="store_true", help="only the incremental rebuilds")
+    parser.add_argument("--after-delete", action="store_true",
+                        help="also each size's rounds started 5 s after deleting the round before's output")
     parser.add_argument("--work", default=DEFAULT_WORK, help="where the prototypes and builds go (default: /var/tmp)")
     args = parser.parse_args()
     print(f"Machine: {machine()}. Load average before: {os.getloadavg()[0]:.1f}", flush=True)
@@ -92,17 +106,24 @@ def main() -> int:
              "| --- | ---: | ---: | ---: | ---: |"] if not args.rebuild_only else []
     with tempfile.TemporaryDirectory(prefix="journeys-disk-", dir=args.work) as folder:
         work = Path(folder)
-        projects = {}
+        projects = {case: write_flow_yaml(work / f"p-{pages}-{per_flow}", pages, per_flow)
+                    for case, (pages, per_flow) in CASES.items()}
+        time.sleep(QUIET_SECONDS)  # whatever was deleted before the run is past the kernel's 30 seconds
         for case, (pages, per_flow) in CASES.items():
-            projects[case] = write_flow_yaml(work / f"p-{pages}-{per_flow}", pages, per_flow)
             if args.rebuild_only:
                 continue
-            rounds = [clean_build_and_copy(projects[case], work, f"{pages}-{r}") for r in range(args.rounds)]
-            build_s = statistics.median(r[0] for r in rounds)
-            copy_s = statistics.median(r[1] for r in rounds)
-            ratio = statistics.median(r[0] / r[1] for r in rounds)
-            lines.append(f"| {case} | {build_s:.2f} s | {copy_s:.2f} s | {ratio:.2f}x | {rounds[0][2] / build_s:,.0f} |")
-            print(lines[-1], file=sys.stderr, flush=True)
+            for after_delete in (False, True) if args.after_delete else (False,):
+                rounds = [clean_build_and_copy(projects[case], work, f"{pages}-{r}-{after_delete}", after_delete)
+                          for r in range(args.rounds)]
+                build_s = statistics.median(r[0] for r in rounds)
+                copy_s = statistics.median(r[1] for r in rounds)
+                ratio = statistics.median(r[0] / r[1] for r in rounds)
+                when = ", 5 s after a delete" if after_delete else ""
+                lines.append(f"| {case}{when} | {build_s:.2f} s | {copy_s:.2f} s | {ratio:.2f}x | "
+                             f"{rounds[0][2] / build_s:,.0f} |")
+                print(lines[-1], file=sys.stderr, flush=True)
+                if after_delete:
+                    time.sleep(QUIET_SECONDS)  # the next measurement starts on a quiet disk again
         first, again = incremental(projects["10,000 pages, 200 flows"], work, args.rounds)
         returned, synced = statistics.median(a for a, _ in again), statistics.median(b for _, b in again)
         lines += ["", f"Incremental: 10,000 pages in 200 flows built in {first:.2f} s, then one page edited and built "
@@ -115,11 +136,9 @@ def main() -> int:
             for pages in GROWTH:
                 project = write_flow_yaml(work / f"g-{pages}", pages, pages)
                 seconds = timed(lambda: child("journeys", project, work / f"g-out-{pages}"))
-                shutil.rmtree(work / f"g-out-{pages}")
                 per[pages] = seconds / pages * 1000
                 lines.append(f"| {pages:,} | {seconds:.1f} s | {per[pages]:.2f} s | {per[pages] / per[GROWTH[0]]:.2f}x |")
                 print(lines[-1], file=sys.stderr, flush=True)
-                time.sleep(SETTLE_SECONDS)
     print(f"Load average after: {os.getloadavg()[0]:.1f}\n")
     print("\n".join(lines))
     return 0
