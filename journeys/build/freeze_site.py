@@ -106,11 +106,13 @@ def _freeze_into(app: Flask, folder: Path, early: previous_build.EarlyLinks, out
         report(f"  {len(reuse.linked):,} pages unchanged since the last build, linked from it")
     skip = set(reuse.linked)
     written.add(linked)
+    # The files (CSS, JavaScript, images) are frozen in this process while the others render pages.
+    frozen_files = Frozen()
     written.add(freeze_pages(freezer, [url for url in pages if url not in skip],
                              Job(str(project.root), str(folder), base, assets.hashed),
-                             _progress(report, already=written.written), processes))
-    pages_written = written.written
-    written.add(freezer.freeze_share(files))
+                             _progress(report, already=written.written), processes,
+                             meanwhile=lambda: _added(frozen_files, freezer.freeze_share(files))))
+    pages_written = written.written - frozen_files.written
     _report_warnings(written.warnings, report)
     if problems or written.problems:
         raise ContentError(problems + written.problems)
@@ -119,6 +121,11 @@ def _freeze_into(app: Flask, folder: Path, early: previous_build.EarlyLinks, out
     output_folder.swap_in(folder, out, reuse.borrowed)
     reuse.remember(out.resolve())
     return pages_written, written
+
+
+def _added(total: Frozen, more: Frozen) -> Frozen:
+    total.add(more)
+    return total
 
 
 def _not_found_page(app: Flask, folder: Path) -> Frozen:

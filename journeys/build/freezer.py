@@ -113,9 +113,10 @@ class SiteFreezer(Freezer):
                     continue
                 path = self.root / page.path
                 content = path.read_bytes()
-                files, size = output_folder.add_gzip(path, content)
+                level = output_folder.FILE_LEVEL if page.url in self.file_urls else output_folder.PAGE_LEVEL
+                files, size = output_folder.add_gzip(path, content, level)
                 if page.url in self.hashed:
-                    copy_files, copy_size = output_folder.write(self.root, self.hashed[page.url].lstrip("/"), content)
+                    copy_files, copy_size = output_folder.write(self.root, self.hashed[page.url].lstrip("/"), content, level)
                     files, size = files + copy_files, size + copy_size
                 done.written, done.files, done.bytes = done.written + 1, done.files + files, done.bytes + size
         return done

@@ -40,11 +40,14 @@ def html(text: str, to_url: Callable[[str], str]) -> str:
     """
     parts, done = [], 0
     for match in _ROOT_RELATIVE_VALUE.finditer(text):
+        url = match.group(2) or match.group(3)
+        mapped = _mapped(url, to_url)
+        if mapped == url:
+            continue  # most URLs on a site served at / (all but CSS and JS): no need to look closer
         equals = match.start()
         if _URL_ATTRIBUTE_NAME.search(text, max(equals - 24, 0), equals) and _inside_a_tag(text, equals):
-            url = match.group(2) or match.group(3)
             start = match.start(2) if match.group(2) is not None else match.start(3)
-            parts += [text[done:start], _mapped(url, to_url)]
+            parts += [text[done:start], mapped]
             done = start + len(url)
     parts.append(text[done:])
     text = _REFRESH.sub(lambda m: m.group(1) + _mapped(m.group(2), to_url), "".join(parts))
