@@ -107,12 +107,14 @@ def _freeze_into(app: Flask, folder: Path, early: previous_build.EarlyLinks, out
     skip = set(reuse.linked)
     written.add(linked)
     # The files (CSS, JavaScript, images) are frozen in this process while the others render pages.
-    frozen_files = Frozen()
+    frozen_files = []
     written.add(freeze_pages(freezer, [url for url in pages if url not in skip],
                              Job(str(project.root), str(folder), base, assets.hashed),
                              _progress(report, already=written.written), processes,
-                             meanwhile=lambda: _added(frozen_files, freezer.freeze_share(files))))
-    pages_written = written.written - frozen_files.written
+                             meanwhile=lambda: frozen_files.append(freezer.freeze_share(files))))
+    pages_written = written.written
+    for done in frozen_files:
+        written.add(done)
     _report_warnings(written.warnings, report)
     if problems or written.problems:
         raise ContentError(problems + written.problems)
@@ -121,11 +123,6 @@ def _freeze_into(app: Flask, folder: Path, early: previous_build.EarlyLinks, out
     output_folder.swap_in(folder, out, reuse.borrowed)
     reuse.remember(out.resolve())
     return pages_written, written
-
-
-def _added(total: Frozen, more: Frozen) -> Frozen:
-    total.add(more)
-    return total
 
 
 def _not_found_page(app: Flask, folder: Path) -> Frozen:

@@ -39,11 +39,11 @@ class Job:
 
 
 def freeze_pages(freezer: SiteFreezer, urls: list[str], job: Job, progress: Callable[[int, int], None],
-                 processes: int | None = None, meanwhile: Callable[[], Frozen] = Frozen) -> Frozen:
+                 processes: int | None = None, meanwhile: Callable[[], object] = lambda: None) -> Frozen:
     """Freeze every page in `urls`, in `processes` processes (default: one per core).
 
     `meanwhile()` is this process's own work, done while the other processes render pages
-    (after them, when there are none); what it froze is added to the total at the end.
+    (after them, when there are none).
     """
     total = Frozen()
     workers = processes or max(1, min(cores(), len(urls) // PAGES_PER_PROCESS))
@@ -53,17 +53,16 @@ def freeze_pages(freezer: SiteFreezer, urls: list[str], job: Job, progress: Call
         for chunk in chunks:
             total.add(freezer.freeze_share(chunk))
             progress(total.tried, len(urls))
-        total.add(meanwhile())
+        meanwhile()
         return total
     global _forked_freezer
     _forked_freezer = freezer  # a forked process starts with this Freezer and its app
     with multiprocessing.get_context().Pool(workers, initializer=_start_worker, initargs=(job, os.getpid())) as pool:
         shares = pool.imap_unordered(_worker_share, chunks)
-        done_meanwhile = meanwhile()
+        meanwhile()
         for result in shares:
             total.add(result)
             progress(total.tried, len(urls))
-    total.add(done_meanwhile)
     return total
 
 
