@@ -43,15 +43,12 @@ class StoredFlows:
         ready = self._ready.pop(path, None)
         if ready is not None:  # read ahead a moment ago, with the same names and lists
             return ready[1]
-        content = path.read_bytes()
-        key = self._key(path, content, names, list_files)
-        entry = self._entry(path)
-        kept = _load(entry)
-        if _is_kept(kept, key):
+        content, key, kept = self._look_up(path, names, list_files)
+        if kept is not None:
             return kept[1]
         value = read(path)
-        if path.read_bytes() == content:  # not edited while it was read
-            _save(entry, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        _save_unless_edited(self._entry(path), path, content, data)
         return value
 
     def read_ahead(self, requests: list[tuple[Path, tuple, tuple[Path, ...], Callable[[Path], T]]]) -> None:
@@ -65,10 +62,8 @@ class StoredFlows:
         count = cores()
         missing = []
         for path, names, list_files, read in requests:
-            content = path.read_bytes()
-            key = self._key(path, content, names, list_files)
-            kept = _load(self._entry(path))
-            if _is_kept(kept, key):
+            content, key, kept = self._look_up(path, names, list_files)
+            if kept is not None:
                 self._ready[path] = kept
             else:
                 missing.append((path, content, key, read))
@@ -93,6 +88,13 @@ class StoredFlows:
         """A flow read ahead, for `read` to take: unless it failed, which `read` then meets itself."""
         if data is not None:
             self._ready[_reading[index][0]] = _loads(data)
+
+    def _look_up(self, path: Path, names: tuple, list_files: tuple[Path, ...]) -> tuple[bytes, str, tuple | None]:
+        """The file's bytes, its key, and the (key, value) the store keeps for that key, or None."""
+        content = path.read_bytes()
+        key = self._key(path, content, names, list_files)
+        kept = _load(self._entry(path))
+        return content, key, kept if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key else None
 
     def _entry(self, path: Path) -> Path:
         return self.folder / (hashlib.sha256(os.fsencode(path)).hexdigest()[:24] + ".pickle")
@@ -134,13 +136,8 @@ def _read_one(index: int) -> bytes | None:
         data = pickle.dumps((key, read(path)), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # its problem is met again, and reported, when the build reads it
         return None
-    if path.read_bytes() == content:  # not edited while it was read
-        _save(entry, data)
+    _save_unless_edited(entry, path, content, data)
     return data
-
-
-def _is_kept(kept, key: str) -> bool:
-    return isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key
 
 
 def _load(entry: Path):
@@ -163,6 +160,12 @@ def _loads(data: bytes):
     finally:
         if enabled:
             gc.enable()
+
+
+def _save_unless_edited(entry: Path, path: Path, content: bytes, data: bytes) -> None:
+    """Keep `data`, read from `path`, unless the file was edited while it was read (it is no longer `content`)."""
+    if path.read_bytes() == content:
+        _save(entry, data)
 
 
 def _save(entry: Path, data: bytes) -> None:
