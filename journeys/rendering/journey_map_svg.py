@@ -141,11 +141,12 @@ class Drawing:
     def __init__(self, sources: list[str]):
         self.sources = sources
         self._process = None
-        if sources and shutil.which("dot"):
+        dot = shutil.which("dot")
+        if sources and dot:
             self._input, self._output = tempfile.TemporaryFile(), tempfile.TemporaryFile()
             self._input.write("".join(sources).encode())
             self._input.seek(0)
-            self._process = subprocess.Popen([_dot(), "-Tsvg"], stdin=self._input, stdout=self._output,
+            self._process = subprocess.Popen([dot, "-Tsvg"], stdin=self._input, stdout=self._output,
                                              stderr=subprocess.DEVNULL)
 
     def __enter__(self) -> "Drawing":
