@@ -30,22 +30,28 @@ class TooMuchWork(Exception):
     pass
 
 
-def calls(work, budget: float = float("inf")) -> int:
-    """How many function calls (Python and built-in) `work()` makes; TooMuchWork past `budget`."""
+def calls(work, budget: float = float("inf"), lines: bool = False) -> int:
+    """How many function calls (Python and built-in) `work()` makes; TooMuchWork past `budget`.
+
+    With `lines`, how many lines of Python it runs, a loop's every turn counted: function calls
+    alone miss a comprehension that rescans a list, one call however long it runs.
+    """
     count = 0
 
     def counter(frame, event, arg):
         nonlocal count
-        if event in ("call", "c_call"):
+        if lines or event in ("call", "c_call"):
             count += 1
             if count > budget:
                 raise TooMuchWork
+        return counter  # sys.settrace then traces each line of the frame; sys.setprofile ignores it
     gc.disable()  # the garbage collector's passes are not the work counted, and slow it down
-    sys.setprofile(counter)
+    hook = sys.settrace if lines else sys.setprofile
+    hook(counter)
     try:
         work()
     finally:
-        sys.setprofile(None)
+        hook(None)
         gc.enable()
     return count
 
@@ -141,29 +147,6 @@ def test_each_page_costs_the_same_in_a_flow_of_20000_pages_as_in_one_of_1000(mak
     assert per_page[SIZES[2]] < 1.2 * per_page[SIZES[0]], per_page
 
 
-def lines_run(work, budget: float = float("inf")) -> int:
-    """How many lines of Python `work()` runs, a loop's every turn counted; TooMuchWork past `budget`.
-
-    Function calls alone miss a comprehension that rescans a list: it is one call however long it runs.
-    """
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        count += 1
-        if count > budget:
-            raise TooMuchWork
-        return tracer
-    gc.disable()
-    sys.settrace(tracer)
-    try:
-        work()
-    finally:
-        sys.settrace(None)
-        gc.enable()
-    return count
-
-
 def test_a_journey_maps_table_costs_each_page_the_same_at_any_size():
     # The map page's table: for each page, the ways on from it, each with the title of the page
     # it leads to (journey-map.html asks map.arrows_from and map.node for them).
@@ -179,7 +162,7 @@ def test_a_journey_maps_table_costs_each_page_the_same_at_any_size():
                 rows.append((node.title, [(arrow.words, drawn.node(arrow.target).title) for arrow in drawn.arrows_from(node.id)]))
         budget = 2 * per_page[SIZES[0]] * size if per_page else float("inf")
         try:
-            per_page[size] = lines_run(table, budget) / size
+            per_page[size] = calls(table, budget, lines=True) / size
         except TooMuchWork:
             pytest.fail(f"the map of a flow of {size:,} pages costs more than twice as much per page as one of {SIZES[0]:,}")
         assert len(rows) == len(flow.pages)
