@@ -5,9 +5,9 @@ build points it at a fresh folder next to the output and swaps that in only when
 is written; a failed or interrupted build leaves the previous output as it was.
 
 The previous output is deleted in the background, by `rm` in a session of its own, once the new
-one is in place: on a disk mounted with `discard` deleting 10,000 folders takes a second or more,
-and nothing waits for it. Until it is gone it sits beside the output as `.dist.removing-...`; a
-later build starts removing any such folder again.
+one is in place: deleting 10,000 folders can take a second or more, and nothing waits for it.
+Until it is gone it sits beside the output as `.dist.removing-...`; a later build starts
+removing any such folder again.
 
 Two builds into the same output take turns: each holds a lock on the output's parent folder from
 making its staging folder to swapping it in. A staging folder's name carries its build's process
